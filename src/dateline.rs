@@ -1,0 +1,354 @@
+//! Stage 3: read a dateline: the date (or range) and the place, in either order.
+//!
+//! Forms: date first ("10 December 2022, Dushanbe, Tajikistan", "November 18, 2022,
+//! Turkmenistan, Ashgabat", "2 November 2022, Astana, Kazakhstan. <caption>"), place first
+//! ("Bishkek, 18-19 November 2022"), Russian ("10 декабря 2022 г., г. Душанбе, Таджикистан"), a
+//! lone date, a date with a short phrase ending in a place ("19 December 2022, Press cafe held in
+//! Kyrgyzstan"), and newswire's inline form at the start of a body ("SAN FRANCISCO, March 3
+//! (Reuters) - ...", "GENEVA, 3 March 2023 (IOM) – ...").
+
+use std::ops::Range;
+
+use crate::dates::{find_dates, DateMatch, NumericOrder};
+use crate::model::PlaceKind;
+use crate::places::{self, PlaceRef};
+
+/// A dateline read from a line. Offsets are relative to the line.
+#[derive(Clone, Debug)]
+pub(crate) struct ParsedDateline {
+    /// The dateline itself (date and places, without a caption).
+    pub span: Range<usize>,
+    /// The date, if the dateline has one.
+    pub date: Option<DateMatch>,
+    /// The city, if one was written.
+    pub city: Option<PlaceRef>,
+    /// The country: written, or the city's.
+    pub country: Option<PlaceRef>,
+    /// The country was derived from the city.
+    pub country_inferred: bool,
+    /// The place part holds words that are no place ("Press cafe held in Kyrgyzstan").
+    pub free_words: bool,
+    /// Text after the dateline on the same line (a caption).
+    pub caption: Option<Range<usize>>,
+}
+
+/// Words that may stand before a place name in a dateline and are not part of it.
+const PLACE_PREFIXES: &[&str] = &["г. ", "г.", "город ", "гор. ", "с. ", "пос. ", "city of ", "City of ", "Photo: "];
+
+/// Separators allowed between a leading date and the place part.
+const DATE_PLACE_SEPARATORS: &[&str] = &[",", " –", " —", " -", ":", "."];
+
+/// Dashes that end a newswire dateline.
+const NEWSWIRE_DASHES: &[&str] = &[" -- ", " - ", " – ", " — ", "—", "–"];
+
+/// Longest place segment, in words.
+const MAX_PLACE_WORDS: usize = 4;
+/// Longest free phrase before a place ("Press cafe held in Kyrgyzstan"), in words.
+const MAX_FREE_WORDS: usize = 6;
+
+/// Reads `line` as a dateline standing on its own line (leading or trailing).
+pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
+    if line.len() > 600 {
+        // A dateline and its caption fit in a short line; skip the date search on long prose.
+        return parse_prefix_only(line, order);
+    }
+    let dates = find_dates(line, order);
+    let d = dates.first()?;
+    if d.span.start == 0 {
+        date_first(line, d.clone())
+    } else {
+        place_first(line, d.clone())
+    }
+}
+
+/// On a very long line only a dateline at its very start can count.
+fn parse_prefix_only(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
+    let mut cut = 200.min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let d = find_dates(&line[..cut], order).into_iter().next()?;
+    let p = if d.span.start == 0 { date_first(line, d)? } else { place_first(line, d)? };
+    p.caption.is_some().then_some(p)
+}
+
+fn date_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
+    let rest = &line[d.span.end..];
+    if rest.trim().is_empty() {
+        return Some(ParsedDateline {
+            span: d.span.clone(),
+            date: Some(d),
+            city: None,
+            country: None,
+            country_inferred: false,
+            free_words: false,
+            caption: None,
+        });
+    }
+    let sep = DATE_PLACE_SEPARATORS.iter().find(|s| rest.starts_with(**s))?;
+    let after = d.span.end + sep.len();
+    let lead = line[after..].len() - line[after..].trim_start().len();
+    let parts = place_part(line, after + lead, true)?;
+    Some(build(d.span.start..parts.end, Some(d), parts))
+}
+
+fn place_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
+    let prefix = line[..d.span.start].trim_end();
+    let prefix = prefix.strip_suffix(',').unwrap_or(prefix).trim_end();
+    if prefix.is_empty() {
+        return None;
+    }
+    let parts = place_part(prefix, 0, false)?;
+    if parts.end != prefix.len() || parts.free_words {
+        return None;
+    }
+    let rest = &line[d.span.end..];
+    let caption = if rest.trim().is_empty() {
+        None
+    } else if let Some(c) = rest.strip_prefix(['.', ';']).filter(|c| c.starts_with(' ')) {
+        let start = line.len() - c.trim_start().len();
+        (start < line.len()).then_some(start..line.len())
+    } else {
+        return None;
+    };
+    let start = line.len() - line.trim_start().len();
+    let mut p = build(start..d.span.end, Some(d), parts);
+    p.caption = caption;
+    Some(p)
+}
+
+/// Reads a newswire dateline at the start of a body line: places, an optional date, an optional
+/// agency in parentheses, then a dash. Returns the dateline and where the prose starts.
+pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDateline, usize)> {
+    let head_len = line.len().min(120);
+    let (dash_at, dash) = NEWSWIRE_DASHES
+        .iter()
+        .filter_map(|d| line.get(..head_len).and_then(|h| h.find(d)).map(|at| (at, *d)))
+        .min_by_key(|&(at, _)| at)?;
+    let body_start = dash_at + dash.len();
+    let body_start = body_start + (line[body_start..].len() - line[body_start..].trim_start().len());
+    let mut prefix = line[..dash_at].trim_end();
+    if let Some(open) = prefix.strip_suffix(')').and_then(|p| p.rfind('(')) {
+        let agency = &prefix[open + 1..prefix.len() - 1];
+        if agency.is_empty() || agency.len() > 40 || agency.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        prefix = prefix[..open].trim_end();
+    }
+    let dates = find_dates(prefix, order);
+    let (places_end, date) = match dates.last() {
+        Some(d) if d.span.end == prefix.len() && d.span.start > 0 => {
+            (prefix[..d.span.start].trim_end().trim_end_matches(',').trim_end().len(), Some(d.clone()))
+        }
+        Some(_) => return None,
+        None => (prefix.len(), None),
+    };
+    let place_text = &prefix[..places_end];
+    let first_word_caps = crate::layout::is_all_caps(place_text)
+        || place_text.split(',').next().is_some_and(|w| {
+            let w = w.trim();
+            w.len() >= 3 && w.chars().all(|c| !c.is_lowercase())
+        });
+    if date.is_none() && !first_word_caps {
+        return None;
+    }
+    let parts = place_part(place_text, 0, false)?;
+    if parts.end != place_text.len() || parts.free_words || parts.places.is_empty() {
+        return None;
+    }
+    let end = date.as_ref().map_or(places_end, |d| d.span.end);
+    Some((build(0..end, date, parts), body_start))
+}
+
+/// The place part of a dateline: comma-separated place names, maybe a final free phrase ending in
+/// a place, then the end of the line or a caption.
+struct PlaceParts {
+    places: Vec<PlaceRef>,
+    free_words: bool,
+    /// End of the last place (relative to the line).
+    end: usize,
+    caption: Option<Range<usize>>,
+}
+
+fn place_part(line: &str, from: usize, allow_caption: bool) -> Option<PlaceParts> {
+    let mut parts = PlaceParts { places: Vec::new(), free_words: false, end: from, caption: None };
+    let mut pos = from;
+    loop {
+        let seg_start = pos + (line[pos..].len() - line[pos..].trim_start().len());
+        let mut name_start = seg_start;
+        if let Some(p) = PLACE_PREFIXES.iter().find(|p| line[seg_start..].starts_with(**p)) {
+            name_start += p.len();
+            name_start += line[name_start..].len() - line[name_start..].trim_start().len();
+        }
+        let (seg_end, term) = segment_end(line, name_start);
+        let seg = line[name_start..seg_end].trim_end();
+        if seg.is_empty() || seg.split_whitespace().count() > MAX_PLACE_WORDS + MAX_FREE_WORDS {
+            return None;
+        }
+        let words = seg.split_whitespace().count();
+        match (words <= MAX_PLACE_WORDS).then(|| places::lookup(seg, &[])).flatten() {
+            Some(p) => parts.places.push(p),
+            None => {
+                // A short phrase that ends in a place ("Press cafe held in Kyrgyzstan"), last.
+                let p = tail_place(seg)?;
+                if words > MAX_FREE_WORDS + 1 || term == Term::Comma {
+                    return None;
+                }
+                parts.free_words = true;
+                parts.places.push(p);
+            }
+        }
+        parts.end = name_start + seg.len();
+        match term {
+            Term::Comma if parts.places.len() < 3 => pos = seg_end + 1,
+            Term::Comma => return None,
+            Term::End => break,
+            Term::Caption(at) => {
+                if !allow_caption {
+                    return None;
+                }
+                parts.caption = Some(at..line.len());
+                break;
+            }
+        }
+    }
+    Some(parts)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Term {
+    Comma,
+    End,
+    /// A caption starts at this offset.
+    Caption(usize),
+}
+
+/// Where the segment starting at `from` ends, and what ends it.
+fn segment_end(line: &str, from: usize) -> (usize, Term) {
+    let b = line.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b',' | b';' => return (i, Term::Comma),
+            b'.' | b':' | b'!' | b'?' => {
+                let rest = &line[i + 1..];
+                let text = rest.trim_start();
+                if text.is_empty() {
+                    return (i, Term::End);
+                }
+                if rest.len() > text.len() {
+                    return (i, Term::Caption(line.len() - text.len()));
+                }
+            }
+            _ => {
+                for d in [" – ", " — ", " - "] {
+                    if line[i..].starts_with(d) {
+                        let text = line[i + d.len()..].trim_start();
+                        return if text.is_empty() {
+                            (i, Term::End)
+                        } else {
+                            (i, Term::Caption(line.len() - text.len()))
+                        };
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    (b.len(), Term::End)
+}
+
+/// The place that ends a short phrase: its last one to three words.
+fn tail_place(seg: &str) -> Option<PlaceRef> {
+    let words: Vec<&str> = seg.split_whitespace().collect();
+    (1..=3.min(words.len().saturating_sub(1))).rev().find_map(|n| {
+        let start = words[words.len() - n].as_ptr() as usize - seg.as_ptr() as usize;
+        let name = &seg[start..];
+        name.starts_with(|c: char| c.is_uppercase()).then(|| places::lookup(name, &[])).flatten()
+    })
+}
+
+fn build(span: Range<usize>, date: Option<DateMatch>, parts: PlaceParts) -> ParsedDateline {
+    let country = parts.places.iter().find(|p| p.kind == PlaceKind::Country).copied();
+    let context: Vec<&str> = country.iter().map(|c| c.country_code).collect();
+    // Re-resolve cities knowing the written country ("Valencia, Venezuela").
+    let city = parts.places.iter().find(|p| p.kind == PlaceKind::City).map(|c| {
+        if context.is_empty() {
+            *c
+        } else {
+            places::lookup(c.name, &context).filter(|r| r.kind == PlaceKind::City).unwrap_or(*c)
+        }
+    });
+    let (country, country_inferred) = match (country, city) {
+        (Some(c), _) => (Some(c), false),
+        (None, Some(city)) => (places::country(city.country_code), true),
+        (None, None) => (None, false),
+    };
+    ParsedDateline { span, date, city, country, country_inferred, free_words: parts.free_words, caption: parts.caption }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(line: &str) -> Option<(String, Option<&'static str>, Option<&'static str>, bool, Option<String>)> {
+        parse(line, NumericOrder::DayFirst).map(|d| {
+            (
+                line[d.span.clone()].to_string(),
+                d.city.map(|c| c.name),
+                d.country.map(|c| c.name),
+                d.country_inferred,
+                d.caption.map(|c| line[c].to_string()),
+            )
+        })
+    }
+
+    #[test]
+    fn date_first_and_place_first() {
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            read("10 December 2022, Dushanbe, Tajikistan"),
+            Some((s("10 December 2022, Dushanbe, Tajikistan"), Some("Dushanbe"), Some("Tajikistan"), false, None))
+        );
+        assert_eq!(
+            read("Bishkek, 18-19 November 2022"),
+            Some((s("Bishkek, 18-19 November 2022"), Some("Bishkek"), Some("Kyrgyzstan"), true, None))
+        );
+        assert_eq!(
+            read("November 18, 2022, Turkmenistan, Ashgabat"),
+            Some((s("November 18, 2022, Turkmenistan, Ashgabat"), Some("Ashgabat"), Some("Turkmenistan"), false, None))
+        );
+        assert_eq!(
+            read("2 November 2022, Astana, Kazakhstan. The Ministry of Internal Affairs met."),
+            Some((
+                s("2 November 2022, Astana, Kazakhstan"),
+                Some("Astana"),
+                Some("Kazakhstan"),
+                false,
+                Some(s("The Ministry of Internal Affairs met."))
+            ))
+        );
+        assert_eq!(
+            read("19 December 2022, Press cafe held in Kyrgyzstan"),
+            Some((s("19 December 2022, Press cafe held in Kyrgyzstan"), None, Some("Kyrgyzstan"), false, None))
+        );
+    }
+
+    #[test]
+    fn prose_is_not_a_dateline() {
+        assert!(read("10 December 2022 was a day to remember in Dushanbe.").is_none());
+        assert!(read("On 10 December 2022, the team met in Dushanbe.").is_none());
+        assert!(read("The forum, held on 10 December 2022, was a success.").is_none());
+        assert!(read("10 December 2022, the ministry held a forum with partners from many regions").is_none());
+    }
+
+    #[test]
+    fn newswire_inline() {
+        let line = "GENEVA, 3 March 2023 (IOM) – The International Organization for Migration said";
+        let (d, body) = parse_inline(line, NumericOrder::DayFirst).unwrap();
+        assert_eq!(&line[d.span.clone()], "GENEVA, 3 March 2023");
+        assert_eq!(d.city.map(|c| c.name), Some("Geneva"));
+        assert_eq!(&line[body..body + 3], "The");
+        assert!(parse_inline("The meeting - which was long - ended.", NumericOrder::DayFirst).is_none());
+    }
+}

@@ -1,0 +1,449 @@
+//! Stage 5: run the stages over a document and build the records.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::clean::{clean, Cleaned};
+use crate::dateline::ParsedDateline;
+use crate::dates::{self, DateMatch, NumericOrder};
+use crate::layout::{self, BlockKind, Line};
+use crate::model::{
+    Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
+    OrderEvidence, Place, Precision,
+};
+use crate::places;
+use crate::segment::{self, ItemPlan, Layout};
+use crate::Span;
+
+/// Turns bulletin text into [`Document`]s. Build it once and reuse it: it is cheap to share
+/// across threads (`Send + Sync`) and holds only options.
+///
+/// # Example
+///
+/// ```
+/// use bulletin_events::Extractor;
+/// use chrono::NaiveDate;
+///
+/// let extractor = Extractor::builder()
+///     .reference_date(NaiveDate::from_ymd_opt(2022, 12, 20).unwrap())
+///     .build();
+/// let doc = extractor.extract("IOM TRAINED MIGRANTS\n\n18 November, Tashkent, Uzbekistan\n\nThe training was held.");
+/// let dateline = doc.items[0].dateline.as_ref().unwrap();
+/// assert_eq!(dateline.date.unwrap().start.to_string(), "2022-11-18");
+/// assert!(dateline.date.unwrap().year_inferred);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    reference_date: Option<NaiveDate>,
+    numeric_order: Option<DateOrder>,
+}
+
+/// Options for an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    inner: Extractor,
+}
+
+impl ExtractorBuilder {
+    /// The day the bulletins were issued: anchors year-less dates ("18 November"). Without it, a
+    /// year-less date takes its year from the nearest dated mention of the same document.
+    pub fn reference_date(mut self, date: NaiveDate) -> Self {
+        self.inner.reference_date = Some(date);
+        self
+    }
+
+    /// Read all-numeric dates ("10/12/2022") in this order instead of deciding per document.
+    pub fn numeric_date_order(mut self, order: DateOrder) -> Self {
+        self.inner.numeric_order = Some(order);
+        self
+    }
+
+    /// The extractor.
+    pub fn build(self) -> Extractor {
+        self.inner
+    }
+}
+
+impl Extractor {
+    /// An extractor with default options: no reference date, numeric date order decided per
+    /// document.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// A builder to set options.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The reference date, if set.
+    pub fn reference_date(&self) -> Option<NaiveDate> {
+        self.reference_date
+    }
+
+    /// Extracts the items of one document.
+    pub fn extract(&self, text: &str) -> Document {
+        self.extract_document(None, text, None)
+    }
+
+    /// Extracts one document with its id and its own reference date (which, when given, takes
+    /// precedence over the extractor's).
+    pub fn extract_document(&self, id: Option<String>, text: &str, reference_date: Option<NaiveDate>) -> Document {
+        let cleaned = clean(text);
+        let t: &str = &cleaned.text;
+        let (order, evidence) = match self.numeric_order {
+            Some(DateOrder::DayFirst) => (NumericOrder::DayFirst, OrderEvidence::Default),
+            Some(DateOrder::MonthFirst) => (NumericOrder::MonthFirst, OrderEvidence::Default),
+            None => {
+                let (o, e) = dates::detect_numeric_order(t);
+                let e = match e {
+                    dates::OrderEvidence::UnambiguousDate => OrderEvidence::UnambiguousDate,
+                    dates::OrderEvidence::MonthNameStyle => OrderEvidence::MonthNameStyle,
+                    dates::OrderEvidence::Default => OrderEvidence::Default,
+                };
+                (o, e)
+            }
+        };
+        let lines = layout::lines(t);
+        let blocks = layout::blocks(t, &lines, order);
+        let lay = Layout { text: t, lines: &lines, blocks: &blocks, order };
+        let plans = segment::group(&lay);
+        let mut doc = DocBuilder {
+            input: text,
+            cleaned: &cleaned,
+            lay: &lay,
+            order,
+            raw_dates: Vec::new(),
+            reference_date: reference_date.or(self.reference_date),
+        };
+        let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
+        let resolved = doc.resolve_dates();
+        let items = drafts.into_iter().map(|d| doc.finish(d, &resolved)).collect();
+        Document {
+            id,
+            items,
+            numeric_date_order: Some(NumericDateOrder {
+                order: match order {
+                    NumericOrder::DayFirst => DateOrder::DayFirst,
+                    NumericOrder::MonthFirst => DateOrder::MonthFirst,
+                },
+                evidence,
+            }),
+        }
+    }
+}
+
+/// A date found in the document, in cleaned coordinates, before year resolution.
+struct RawDate {
+    m: DateMatch,
+}
+
+/// An item before its dates are resolved.
+struct Draft {
+    span: Span,
+    headline: Option<Headline>,
+    headline_range: Option<Range<usize>>,
+    dateline: Option<(ParsedDateline, usize, Attachment)>,
+    /// Index into the raw dates of the dateline's date.
+    dateline_date: Option<usize>,
+    body: String,
+    /// Cleaned ranges scanned for mentions (headline, body, caption).
+    scan: Vec<Range<usize>>,
+    /// Indices into the raw dates of the item's date mentions.
+    dates: Vec<usize>,
+}
+
+struct DocBuilder<'a> {
+    input: &'a str,
+    cleaned: &'a Cleaned<'a>,
+    lay: &'a Layout<'a>,
+    order: NumericOrder,
+    raw_dates: Vec<RawDate>,
+    reference_date: Option<NaiveDate>,
+}
+
+impl DocBuilder<'_> {
+    fn orig(&self, r: Range<usize>) -> Span {
+        self.cleaned.to_orig(r)
+    }
+
+    fn line(&self, i: usize) -> &Line {
+        &self.lay.lines[i]
+    }
+
+    fn block_lines(&self, k: usize) -> Range<usize> {
+        self.lay.blocks[k].lines.clone()
+    }
+
+    fn draft(&mut self, plan: &ItemPlan) -> Draft {
+        let t = self.lay.text;
+        let first = self.block_lines(plan.blocks[0]).start;
+        let last = self.block_lines(*plan.blocks.last().expect("an item has a block")).end - 1;
+        let span = self.orig(self.line(first).span.start..self.line(last).span.end);
+
+        let headline_range = plan.headline.map(|k| self.line(self.block_lines(k).start).content.clone());
+        let headline = headline_range.clone().map(|r| {
+            let s = self.orig(r);
+            Headline { text: self.input[s.range()].to_string(), span: s }
+        });
+
+        let mut scan: Vec<Range<usize>> = headline_range.iter().cloned().collect();
+        let mut dateline = None;
+        if let Some((k, att)) = plan.dateline {
+            if let BlockKind::Dateline(d) = &self.lay.blocks[k].kind {
+                let line_start = self.line(self.block_lines(k).start).content.start;
+                if let Some(c) = &d.caption {
+                    scan.push(line_start + c.start..line_start + c.end);
+                }
+                dateline = Some((d.clone(), line_start, att));
+            }
+        }
+        if let Some((k, d, _)) = &plan.inline {
+            dateline = Some((d.clone(), self.line(self.block_lines(*k).start).span.start, Attachment::Inline));
+        }
+        let dateline_date = dateline.as_ref().and_then(|(d, base, _)| {
+            d.date.as_ref().map(|m| {
+                let mut m = m.clone();
+                m.span = base + m.span.start..base + m.span.end;
+                self.raw_dates.push(RawDate { m });
+                self.raw_dates.len() - 1
+            })
+        });
+
+        // Body paragraphs, rejoining those a layout broke mid-sentence.
+        let mut paragraphs: Vec<String> = Vec::new();
+        for &k in &plan.body {
+            let lines = self.block_lines(k);
+            let mut start = self.line(lines.start).span.start;
+            if let Some((ik, _, body_start)) = &plan.inline {
+                if *ik == k {
+                    start += body_start;
+                }
+            }
+            let end = self.line(lines.end - 1).span.end;
+            scan.push(start..end);
+            let mut para = String::with_capacity(end - start);
+            for i in lines {
+                let l = self.line(i);
+                let s = &t[l.span.start.max(start)..l.span.end];
+                if !para.is_empty() {
+                    para.push(if l.bullet { '\n' } else { ' ' });
+                }
+                para.push_str(s);
+            }
+            let continues = paragraphs
+                .last()
+                .is_some_and(|p| is_open_ended(p) && (continues_sentence(&para) || ends_in_continuation_word(p)));
+            match paragraphs.last_mut() {
+                Some(last) if continues => {
+                    last.push(' ');
+                    last.push_str(&para);
+                }
+                _ => paragraphs.push(para),
+            }
+        }
+        let body = paragraphs.join("\n\n");
+
+        let mut date_ids = Vec::new();
+        for r in &scan {
+            for mut m in dates::find_dates(&t[r.clone()], self.order) {
+                m.span = r.start + m.span.start..r.start + m.span.end;
+                self.raw_dates.push(RawDate { m });
+                date_ids.push(self.raw_dates.len() - 1);
+            }
+        }
+        Draft { span, headline, headline_range, dateline, dateline_date, body, scan, dates: date_ids }
+    }
+
+    /// Resolves every raw date: years from the expression, else the reference date, else the
+    /// nearest dated mention of the document.
+    fn resolve_dates(&self) -> Vec<Option<dates::Resolved>> {
+        let dated: Vec<(usize, NaiveDate)> = self
+            .raw_dates
+            .iter()
+            .filter(|r| r.m.start.year.is_some() || r.m.end.year.is_some())
+            .filter_map(|r| dates::resolve(&r.m, None).map(|d| (r.m.span.start, d.start)))
+            .collect::<Vec<_>>();
+        let mut dated = dated;
+        dated.sort_unstable();
+        self.raw_dates
+            .iter()
+            .map(|r| {
+                let anchor = self.reference_date.or_else(|| nearest(&dated, r.m.span.start));
+                dates::resolve(&r.m, anchor)
+            })
+            .collect()
+    }
+
+    fn finish(&self, d: Draft, resolved: &[Option<dates::Resolved>]) -> Item {
+        let range = |i: usize| resolved.get(i).copied().flatten().map(to_range);
+        let dateline = d.dateline.as_ref().map(|(p, base, att)| {
+            let span = self.orig(base + p.span.start..base + p.span.end);
+            Dateline {
+                text: self.input[span.range()].to_string(),
+                span,
+                date: d.dateline_date.and_then(range),
+                city: p.city.map(|c| c.name.to_string()),
+                country: p.country.map(|c| c.name.to_string()),
+                country_code: p.country.map(|c| c.country_code.to_string()),
+                country_inferred: p.country_inferred,
+                attached: *att,
+                caption: p.caption.as_ref().map(|c| {
+                    let span = self.orig(base + c.start..base + c.end);
+                    Caption { text: self.input[span.range()].to_string(), span }
+                }),
+            }
+        });
+        let dates = d
+            .dates
+            .iter()
+            .filter_map(|&i| {
+                let r = range(i)?;
+                let span = self.orig(self.raw_dates[i].m.span.clone());
+                Some(DateMention { text: self.input[span.range()].to_string(), span, range: r })
+            })
+            .collect();
+
+        // Places: the dateline's text, then headline, caption and body.
+        let mut scan = Vec::with_capacity(d.scan.len() + 1);
+        if let Some((p, base, _)) = &d.dateline {
+            scan.push(base + p.span.start..base + p.span.end);
+        }
+        scan.extend(d.scan.iter().cloned());
+        let _ = &d.headline_range;
+        let places = self.places(&scan, d.dateline.as_ref().map(|x| &x.0));
+        Item {
+            span: d.span,
+            headline: d.headline,
+            dateline,
+            body: d.body,
+            dates,
+            places,
+            organizations: Vec::new(),
+            quantities: Vec::new(),
+        }
+    }
+
+    fn places(&self, ranges: &[Range<usize>], dateline: Option<&ParsedDateline>) -> Vec<Place> {
+        let t = self.lay.text;
+        let context: Vec<&str> = dateline.and_then(|d| d.country).map(|c| c.country_code).into_iter().collect();
+        let mut out: Vec<Place> = Vec::new();
+        let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut sorted: Vec<Range<usize>> = ranges.to_vec();
+        sorted.sort_by_key(|r| r.start);
+        for r in sorted {
+            for (m, p) in places::find(&t[r.clone()], &context) {
+                let span = self.orig(r.start + m.start..r.start + m.end);
+                match index.get(&(p.name, p.country_code)) {
+                    Some(&i) => out[i].mentions.push(span),
+                    None => {
+                        index.insert((p.name, p.country_code), out.len());
+                        out.push(Place {
+                            name: p.name.to_string(),
+                            text: self.input[span.range()].to_string(),
+                            kind: p.kind,
+                            country_code: p.country_code.to_string(),
+                            mentions: vec![span],
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The date of the dated mention nearest to `pos`.
+fn nearest(dated: &[(usize, NaiveDate)], pos: usize) -> Option<NaiveDate> {
+    let i = dated.partition_point(|(p, _)| *p < pos);
+    let before = i.checked_sub(1).map(|j| dated[j]);
+    let after = dated.get(i).copied();
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if pos - b.0 <= a.0 - pos { b.1 } else { a.1 }),
+        (Some(x), None) | (None, Some(x)) => Some(x.1),
+        (None, None) => None,
+    }
+}
+
+fn to_range(r: dates::Resolved) -> DateRange {
+    DateRange {
+        start: r.start,
+        end: r.end,
+        precision: match r.precision {
+            dates::Precision::Day => Precision::Day,
+            dates::Precision::Month => Precision::Month,
+            dates::Precision::Year => Precision::Year,
+        },
+        year_inferred: r.year_inferred,
+    }
+}
+
+/// Words after which a sentence cannot end: a paragraph ending in one was broken mid-sentence.
+const CONTINUATION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "nor",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "into",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "than",
+    "between",
+    "including",
+    "such",
+    "и",
+    "в",
+    "на",
+    "с",
+    "по",
+    "для",
+    "а",
+    "но",
+    "или",
+    "из",
+    "от",
+    "к",
+];
+
+/// The paragraph stops without closing punctuation.
+fn is_open_ended(p: &str) -> bool {
+    let t = p.trim_end();
+    !t.ends_with(['.', '!', '?', ':', ';', '…', '"', '”', '»', ')'])
+}
+
+/// The paragraph reads as the rest of a sentence: it starts lower-case.
+fn continues_sentence(next: &str) -> bool {
+    next.starts_with(|c: char| c.is_lowercase())
+}
+
+/// `prev` ends in a word no sentence ends with.
+fn ends_in_continuation_word(prev: &str) -> bool {
+    let last = prev.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.to_lowercase();
+    CONTINUATION_WORDS.contains(&last.as_str())
+}

@@ -1,0 +1,361 @@
+//! Stage 2: split the cleaned text into lines and blocks, and tell what each block is.
+//!
+//! A block is a run of non-blank lines. A block's first line stands apart when its layout says it
+//! is a heading (Markdown `#`, ALL CAPS, a short Title Case line over a longer text) or a
+//! dateline. Blocks are then classified as headline, dateline or body; the grouping stage turns
+//! them into items.
+
+use std::ops::Range;
+
+use crate::dateline::{self, ParsedDateline};
+use crate::dates::NumericOrder;
+
+/// One non-blank line of the cleaned text.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    /// The line without surrounding white space (cleaned coordinates).
+    pub span: Range<usize>,
+    /// The line's text after Markdown heading markers.
+    pub content: Range<usize>,
+    /// Markdown heading (`#`..`######`).
+    pub heading: bool,
+    /// List item (`- `, `* `, `• `, `1. `, `a) `).
+    pub bullet: bool,
+    /// A blank line stands before this one (or it starts the text).
+    pub gap_before: bool,
+}
+
+/// What a block is.
+#[derive(Clone, Debug)]
+pub(crate) enum BlockKind {
+    /// A title line.
+    Headline,
+    /// A dateline line, possibly followed by a caption on the same line.
+    Dateline(ParsedDateline),
+    /// Prose, lists, captions without a dateline.
+    Body,
+}
+
+/// A run of lines with one role.
+#[derive(Clone, Debug)]
+pub(crate) struct Block {
+    /// Indices into the line list.
+    pub lines: Range<usize>,
+    /// Its role.
+    pub kind: BlockKind,
+}
+
+/// Splits `text` into its non-blank lines.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut gap = true;
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let start = pos;
+        pos += raw.len() + 1;
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            gap = true;
+            continue;
+        }
+        let span = start + trimmed_start..start + trimmed_start + trimmed.len();
+        let (heading, content) = match heading_content(trimmed) {
+            Some(off) => (true, span.start + off..span.end - trailing_hashes(&trimmed[off..])),
+            None => (false, span.clone()),
+        };
+        out.push(Line { bullet: !heading && is_bullet(trimmed), span, content, heading, gap_before: gap });
+        gap = false;
+    }
+    out
+}
+
+/// For a Markdown ATX heading, the offset of its text.
+fn heading_content(line: &str) -> Option<usize> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &line[hashes..];
+    let text = rest.trim_start();
+    if text.is_empty() || text.len() == rest.len() {
+        return None;
+    }
+    Some(line.len() - text.len())
+}
+
+/// Length of optional closing `#`s of a heading (with the space before them).
+fn trailing_hashes(content: &str) -> usize {
+    let t = content.trim_end_matches('#');
+    if t.len() < content.len() && t.ends_with(' ') {
+        content.len() - t.trim_end().len()
+    } else {
+        0
+    }
+}
+
+/// A list item marker at the start of the line.
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '–' | '·' | '▪' | '●' | '◦') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() || c.is_ascii_lowercase() => {
+            let digits = line.bytes().take_while(u8::is_ascii_alphanumeric).count();
+            let marker = &line[digits..];
+            (c.is_ascii_digit() && digits <= 3 || digits == 1) && (marker.starts_with(". ") || marker.starts_with(") "))
+        }
+        _ => false,
+    }
+}
+
+/// Words that may stay lower-case inside a Title Case heading, several languages.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into",
+    "onto", "as", "vs", "via", "per", "over", "under", "upon", "about", "after", "amid", "among", "between", "than",
+    "de", "la", "le", "les", "des", "du", "et", "el", "en", "y", "del", "da", "do", "und", "der", "die", "das", "и",
+    "в", "во", "на", "с", "со", "по", "для", "о", "об", "к", "из", "от", "за",
+];
+
+/// Letters-only view of a word for casing tests.
+fn word_core(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Statistics of a line's casing.
+pub(crate) struct Casing {
+    /// Cased letters.
+    pub cased: usize,
+    /// Upper-case letters.
+    pub upper: usize,
+    /// Words with a letter.
+    pub words: usize,
+    /// Words that are not minor words.
+    pub major: usize,
+    /// Major words starting with an upper-case letter (or a digit).
+    pub major_capitalised: usize,
+}
+
+/// Counts the casing facts of `line`.
+pub(crate) fn casing(line: &str) -> Casing {
+    let mut c = Casing { cased: 0, upper: 0, words: 0, major: 0, major_capitalised: 0 };
+    for w in line.split_whitespace() {
+        let core = word_core(w);
+        let Some(first) = core.chars().next() else { continue };
+        c.words += 1;
+        for ch in core.chars() {
+            if ch.is_uppercase() {
+                c.cased += 1;
+                c.upper += 1;
+            } else if ch.is_lowercase() {
+                c.cased += 1;
+            }
+        }
+        let lower = core.to_lowercase();
+        if !MINOR_WORDS.contains(&lower.as_str()) {
+            c.major += 1;
+            if first.is_uppercase() || first.is_numeric() {
+                c.major_capitalised += 1;
+            }
+        }
+    }
+    c
+}
+
+/// An ALL CAPS line: nearly every cased letter upper-case, and more than an acronym or two.
+pub(crate) fn is_all_caps(line: &str) -> bool {
+    let c = casing(line);
+    c.cased >= 6 && c.words >= 2 && c.upper * 10 >= c.cased * 9
+}
+
+/// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
+fn is_title_case(line: &str) -> bool {
+    let c = casing(line);
+    let first_upper = line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    first_upper && c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
+}
+
+/// The line ends as a sentence or a lead-in does, not as a title.
+fn ends_as_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '”', '’', '\'', ')', '»', '*', '_']);
+    t.ends_with(['.', ',', ';', ':', '…']) && !t.ends_with("...")
+}
+
+/// Longest headline, in words.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Longest sentence-case or Title Case headline (not ALL CAPS), in words.
+const MAX_TITLE_WORDS: usize = 16;
+
+/// Can this line stand as a headline on layout alone (before looking at what follows)?
+fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
+    if l.bullet {
+        return None;
+    }
+    if l.heading {
+        return Some(HeadlineShape::Marked);
+    }
+    let words = line.split_whitespace().count();
+    if words > MAX_HEADLINE_WORDS || ends_as_sentence(line) && !line.ends_with(':') {
+        return None;
+    }
+    if is_all_caps(line) {
+        return Some(HeadlineShape::Marked);
+    }
+    if words > MAX_TITLE_WORDS || line.ends_with(':') || !line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+    {
+        return None;
+    }
+    Some(if is_title_case(line) { HeadlineShape::Title } else { HeadlineShape::Sentence })
+}
+
+/// How strongly a line's layout says "headline".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HeadlineShape {
+    /// Markdown heading or ALL CAPS: a headline whatever follows.
+    Marked,
+    /// Title Case: a headline when a body follows.
+    Title,
+    /// Sentence case without closing punctuation: a headline when a much longer body follows.
+    Sentence,
+}
+
+/// Splits the lines into blocks and classifies them.
+pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Block> {
+    // Pass 1: runs of lines, with a standalone first line split off.
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].gap_before && !stands_alone(text, &lines[j], order) {
+            j += 1;
+        }
+        if j > i + 1 && (stands_alone(text, &lines[i], order) || title_over_prose(text, &lines[i], &lines[i + 1])) {
+            spans.push(i..i + 1);
+            i += 1;
+            continue;
+        }
+        spans.push(i..j);
+        i = j;
+    }
+    // Pass 2: classify, looking one block ahead for Title Case and sentence-case headlines.
+    let mut out: Vec<Block> = Vec::with_capacity(spans.len());
+    for (k, r) in spans.iter().enumerate() {
+        let first = &lines[r.start];
+        let line_text = &text[first.content.clone()];
+        let kind = if r.len() == 1 {
+            classify_single(text, first, line_text, spans.get(k + 1).map(|n| &lines[n.clone()]), order)
+        } else {
+            BlockKind::Body
+        };
+        out.push(Block { lines: r.clone(), kind });
+    }
+    out
+}
+
+/// A line that forms a block of its own even without blank lines around it: a Markdown heading,
+/// an ALL CAPS line, or a dateline with nothing after it.
+fn stands_alone(text: &str, l: &Line, order: NumericOrder) -> bool {
+    let s = &text[l.content.clone()];
+    l.heading
+        || headline_shape(s, l) == Some(HeadlineShape::Marked)
+        || dateline::parse(s, order).is_some_and(|d| d.caption.is_none())
+}
+
+/// A Title Case (or short sentence-case) line directly over a clearly longer line of prose: a
+/// headline without a blank line after it. (Lines of a hard-wrapped paragraph are of like length, so they never split.)
+fn title_over_prose(text: &str, l: &Line, next: &Line) -> bool {
+    let s = &text[l.content.clone()];
+    !next.bullet
+        && match headline_shape(s, l) {
+            Some(HeadlineShape::Title) => s.len() * 5 <= next.span.len() * 3,
+            Some(HeadlineShape::Sentence) => s.len() * 2 <= next.span.len() && next.span.len() >= 40,
+            _ => false,
+        }
+}
+
+fn classify_single(text: &str, l: &Line, s: &str, next: Option<&[Line]>, order: NumericOrder) -> BlockKind {
+    if !l.heading {
+        if let Some(d) = dateline::parse(s, order) {
+            return BlockKind::Dateline(d);
+        }
+    }
+    let body_follows = |min_ratio: usize| {
+        next.is_some_and(|n| {
+            let len: usize = n.iter().map(|x| x.span.len()).sum();
+            let first = &text[n[0].content.clone()];
+            !n[0].heading
+                && headline_shape(first, &n[0]) != Some(HeadlineShape::Marked)
+                && dateline::parse(first, order).is_none()
+                && len >= s.len() * min_ratio
+        })
+    };
+    match headline_shape(s, l) {
+        Some(HeadlineShape::Marked) => BlockKind::Headline,
+        Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
+        Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
+        _ => BlockKind::Body,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        let ls = lines(text);
+        blocks(text, &ls, NumericOrder::DayFirst)
+            .iter()
+            .map(|b| {
+                let t = &text[ls[b.lines.start].content.start..ls[b.lines.end - 1].content.end];
+                let k = match b.kind {
+                    BlockKind::Headline => "H",
+                    BlockKind::Dateline(_) => "D",
+                    BlockKind::Body => "B",
+                };
+                format!("{k}:{t}")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lines_trim_and_mark_gaps() {
+        let ls = lines("  # Title ##\n\n- one\n2. two\ntext");
+        assert_eq!(ls.len(), 4);
+        assert!(ls[0].heading && ls[0].gap_before);
+        assert_eq!(ls[0].content, 4..9);
+        assert!(ls[1].bullet && ls[2].bullet && !ls[3].bullet);
+        assert!(ls[1].gap_before && !ls[2].gap_before);
+    }
+
+    #[test]
+    fn casing_rules() {
+        assert!(is_all_caps("IOM KYRGYZSTAN AND LOCAL NGO TRAINED INTERNAL MIGRANTS"));
+        assert!(!is_all_caps("IOM and UN"));
+        assert!(is_title_case("International Migrants Day 2022"));
+        assert!(is_title_case("Floods in the Horn of Africa"));
+        assert!(!is_title_case("The debates involving youth from different regions"));
+        assert!(ends_as_sentence("and were awarded prizes."));
+        assert!(!ends_as_sentence("IOM UZBEKISTAN: TRAINING ON IDENTIFICATION AND REFERRAL"));
+    }
+
+    #[test]
+    fn headline_kinds() {
+        let text = "# Weekly Update\n\nInternational Migrants Day 2022\n\nIOM Kazakhstan organized a round table on migration policy in the region.\n\nWFP scales up aid\nThe World Food Programme has scaled up its operations in the north of the country this week.\n\nIt ends here";
+        assert_eq!(
+            kinds(text),
+            vec![
+                "H:Weekly Update",
+                "H:International Migrants Day 2022",
+                "B:IOM Kazakhstan organized a round table on migration policy in the region.",
+                "H:WFP scales up aid",
+                "B:The World Food Programme has scaled up its operations in the north of the country this week.",
+                "B:It ends here",
+            ]
+        );
+    }
+
+    #[test]
+    fn all_caps_line_splits_a_block() {
+        let text = "FLOODS IN THE NORTH\nHeavy rain fell on Monday.\nMore is expected.";
+        assert_eq!(kinds(text), vec!["H:FLOODS IN THE NORTH", "B:Heavy rain fell on Monday.\nMore is expected."]);
+    }
+}

@@ -1,0 +1,76 @@
+//! Turn raw bulletins — NGO and UN newsletters, press-release digests, situation reports,
+//! newswire — into typed event records.
+//!
+//! ```
+//! let text = "\
+//! IOM KYRGYZSTAN TRAINED INTERNAL MIGRANTS
+//!
+//! IOM and Public Foundation “Unison” trained 25 internal migrants in Bishkek.
+//!
+//! Bishkek, 18-19 November 2022
+//! ";
+//! let doc = bulletin_events::extract(text);
+//! let item = &doc.items[0];
+//! assert_eq!(item.headline.as_ref().unwrap().text, "IOM KYRGYZSTAN TRAINED INTERNAL MIGRANTS");
+//! let dateline = item.dateline.as_ref().unwrap();
+//! assert_eq!(dateline.city.as_deref(), Some("Bishkek"));
+//! assert_eq!(dateline.country.as_deref(), Some("Kyrgyzstan"));
+//! assert!(dateline.country_inferred);
+//! assert_eq!(dateline.date.unwrap().start.to_string(), "2022-11-18");
+//! assert_eq!(dateline.date.unwrap().end.to_string(), "2022-11-19");
+//! // Every span slices the input to exactly the mention.
+//! assert_eq!(&text[dateline.span.range()], dateline.text);
+//! ```
+//!
+//! # Overview
+//!
+//! - [`extract`] runs the whole pipeline with default options; an [`Extractor`] (built once with
+//!   [`Extractor::builder`], shared freely across threads) carries options such as the reference
+//!   date that anchors year-less dates.
+//! - The result is a [`Document`] of [`Item`]s: each with its [`Headline`], [`Dateline`] (date or
+//!   [`DateRange`], city, country), cleaned body, and the [`DateMention`]s, [`Place`]s,
+//!   [`Organization`]s and [`Quantity`]s it mentions. All types serialize with serde to the JSON
+//!   record contract; every mention carries its byte [`Span`] in the original input.
+//!
+//! The pipeline runs in stages, one module each: clean the text (link syntax, tags, entities,
+//! NBSP, CRLF, BOM; offsets kept), split it into lines and blocks, classify the blocks
+//! (headline, dateline, body), group them into items, read the datelines, then find the mentions.
+//!
+//! # Features
+//!
+//! - `cli` (default): the `bulletin2json` binary and its dependencies. Library users can set
+//!   `default-features = false` to compile none of them.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod clean;
+mod dateline;
+pub mod dates;
+mod extract;
+mod layout;
+mod model;
+mod places;
+mod segment;
+mod span;
+
+pub use crate::extract::{Extractor, ExtractorBuilder};
+pub use crate::model::{
+    Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
+    OrderEvidence, Organization, Place, PlaceKind, Precision, Quantity,
+};
+pub use crate::span::Span;
+
+/// Extracts the items of one document with default options (no reference date: year-less
+/// dates take their year from the nearest dated mention).
+///
+/// # Example
+///
+/// ```
+/// let doc = bulletin_events::extract("FLOODS IN THE NORTH\n\nGeneva, 3 March 2023\n\nHeavy rain fell.");
+/// assert_eq!(doc.items.len(), 1);
+/// assert_eq!(doc.items[0].body, "Heavy rain fell.");
+/// ```
+pub fn extract(text: &str) -> Document {
+    Extractor::new().extract(text)
+}

@@ -1,0 +1,238 @@
+//! Stage 4: group classified blocks into items, attaching each dateline where the layout and the
+//! text say it belongs.
+//!
+//! - A headline opens an item (a dateline that opened the item just before it stays with it).
+//! - A dateline right after a headline leads that item; at the start of the text it leads the
+//!   item that follows.
+//! - A dateline after a body is weighed: its place and date are compared with the item before and
+//!   the item after it; ties go by layout (before a headline it is a trailing caption, before a
+//!   body it opens a new item, unless the document writes its datelines before its headlines).
+//! - A dateline made only of a date, a short phrase and a country, that agrees with neither
+//!   neighbour, is an item of its own.
+//! - A dateline is always an item boundary: a body after a trailing dateline opens a new item.
+
+use std::ops::Range;
+
+use crate::dateline::ParsedDateline;
+use crate::dates::{find_dates, NumericOrder};
+use crate::layout::{Block, BlockKind, Line};
+use crate::model::Attachment;
+use crate::places;
+
+/// One item as a set of blocks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ItemPlan {
+    /// Block index of the headline.
+    pub headline: Option<usize>,
+    /// Block index of the dateline and how it attaches.
+    pub dateline: Option<(usize, Attachment)>,
+    /// A newswire dateline at the start of the first body block: the block, the dateline (offsets
+    /// relative to that block's first line) and where the prose starts in that line.
+    pub inline: Option<(usize, ParsedDateline, usize)>,
+    /// Every block of the item, in order.
+    pub blocks: Vec<usize>,
+    /// Body blocks.
+    pub body: Vec<usize>,
+    /// A trailing dateline closed the item.
+    closed: bool,
+}
+
+impl ItemPlan {
+    fn has_content(&self) -> bool {
+        !self.blocks.is_empty()
+    }
+}
+
+/// The context the grouping reads.
+pub(crate) struct Layout<'a> {
+    pub text: &'a str,
+    pub lines: &'a [Line],
+    pub blocks: &'a [Block],
+    pub order: NumericOrder,
+}
+
+impl Layout<'_> {
+    /// The text of a block (cleaned coordinates).
+    fn block_range(&self, k: usize) -> Range<usize> {
+        let b = &self.blocks[k];
+        self.lines[b.lines.start].span.start..self.lines[b.lines.end - 1].span.end
+    }
+
+    fn is_body(&self, k: usize) -> bool {
+        matches!(self.blocks.get(k).map(|b| &b.kind), Some(BlockKind::Body))
+    }
+
+    fn is_headline(&self, k: usize) -> bool {
+        matches!(self.blocks.get(k).map(|b| &b.kind), Some(BlockKind::Headline))
+    }
+}
+
+/// Groups the blocks into items.
+pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
+    let blocks = layout.blocks;
+    // Does this document write datelines before headlines? Evidence: a dateline that opens the
+    // text and is followed by a headline.
+    let dateline_before_headline =
+        matches!(blocks.first().map(|b| &b.kind), Some(BlockKind::Dateline(_))) && layout.is_headline(1);
+    let mut items: Vec<ItemPlan> = Vec::new();
+    let mut cur = ItemPlan::default();
+    for (k, block) in blocks.iter().enumerate() {
+        match &block.kind {
+            BlockKind::Headline => {
+                let only_leading_dateline = cur.headline.is_none() && cur.body.is_empty() && cur.dateline.is_some();
+                if cur.has_content() && !only_leading_dateline {
+                    items.push(std::mem::take(&mut cur));
+                }
+                cur.headline = Some(k);
+                cur.blocks.push(k);
+            }
+            BlockKind::Body => {
+                if cur.closed {
+                    items.push(std::mem::take(&mut cur));
+                }
+                if cur.body.is_empty() && cur.dateline.is_none() && cur.inline.is_none() {
+                    let first = &layout.lines[block.lines.start];
+                    let line = &layout.text[first.span.clone()];
+                    if let Some((d, body_start)) = crate::dateline::parse_inline(line, layout.order) {
+                        cur.inline = Some((k, d, body_start));
+                    }
+                }
+                cur.blocks.push(k);
+                cur.body.push(k);
+            }
+            BlockKind::Dateline(d) => {
+                let choice = if !cur.has_content() {
+                    Choice::Leading
+                } else if cur.body.is_empty() && cur.dateline.is_none() && cur.inline.is_none() {
+                    // Right after a headline.
+                    Choice::Leading
+                } else {
+                    weigh(layout, &items, &cur, k, d, dateline_before_headline)
+                };
+                match choice {
+                    Choice::Leading => {
+                        if cur.has_content() && (cur.dateline.is_some() || !cur.body.is_empty() || cur.closed) {
+                            items.push(std::mem::take(&mut cur));
+                        }
+                        cur.dateline = Some((k, Attachment::Leading));
+                        cur.blocks.push(k);
+                    }
+                    Choice::Trailing => {
+                        cur.dateline = Some((k, Attachment::Trailing));
+                        cur.blocks.push(k);
+                        cur.closed = true;
+                    }
+                    Choice::Alone => {
+                        if cur.has_content() {
+                            items.push(std::mem::take(&mut cur));
+                        }
+                        items.push(ItemPlan {
+                            dateline: Some((k, Attachment::Leading)),
+                            blocks: vec![k],
+                            ..ItemPlan::default()
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if cur.has_content() {
+        items.push(cur);
+    }
+    items
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Choice {
+    Leading,
+    Trailing,
+    Alone,
+}
+
+/// Decides where a dateline that follows a body belongs.
+fn weigh(
+    layout: &Layout<'_>,
+    _items: &[ItemPlan],
+    cur: &ItemPlan,
+    k: usize,
+    d: &ParsedDateline,
+    dateline_before_headline: bool,
+) -> Choice {
+    let next_exists = k + 1 < layout.blocks.len();
+    let prev_ranges: Vec<Range<usize>> = cur.blocks.iter().map(|&b| layout.block_range(b)).collect();
+    let next_ranges = next_item_blocks(layout, k + 1);
+    let prev_agree = agreement(layout, d, &layout.text[layout.block_range(k)], &prev_ranges);
+    let next_agree = agreement(layout, d, &layout.text[layout.block_range(k)], &next_ranges);
+    let can_trail = cur.dateline.is_none() && cur.inline.is_none();
+    if d.free_words && d.city.is_none() && prev_agree == 0 && next_agree == 0 {
+        return Choice::Alone;
+    }
+    if !next_exists {
+        return if can_trail { Choice::Trailing } else { Choice::Alone };
+    }
+    if !can_trail {
+        return Choice::Leading;
+    }
+    // Layout prior, worth less than one point of agreement.
+    let next_is_body = layout.is_body(k + 1);
+    let lead_prior = next_is_body || dateline_before_headline;
+    let (t, l) = (2 * prev_agree + u32::from(!lead_prior), 2 * next_agree + u32::from(lead_prior));
+    if l > t {
+        Choice::Leading
+    } else {
+        Choice::Trailing
+    }
+}
+
+/// The blocks of the item that would follow block `k`: an optional headline and the bodies after
+/// it, up to the next dateline or headline.
+fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut j = k;
+    if layout.is_headline(j) {
+        out.push(layout.block_range(j));
+        j += 1;
+    }
+    while layout.is_body(j) {
+        out.push(layout.block_range(j));
+        j += 1;
+    }
+    out
+}
+
+/// How well a dateline agrees with a stretch of text: its city named (2), its country or a place
+/// of its country named (1), its date named (1).
+fn agreement(layout: &Layout<'_>, d: &ParsedDateline, dateline_text: &str, ranges: &[Range<usize>]) -> u32 {
+    let _ = dateline_text;
+    let mut city = false;
+    let mut country = false;
+    let mut date = false;
+    for r in ranges {
+        let text = &layout.text[r.clone()];
+        for (_, p) in places::find(text, &[]) {
+            if d.city.is_some_and(|c| c.name == p.name && c.country_code == p.country_code) {
+                city = true;
+            }
+            if d.country.is_some_and(|c| c.country_code == p.country_code) {
+                country = true;
+            }
+        }
+        if let Some(dd) = &d.date {
+            for m in find_dates(text, layout.order) {
+                date |= covers(&m, dd);
+            }
+        }
+    }
+    2 * u32::from(city) + u32::from(country) + u32::from(date)
+}
+
+/// Does mention `m` name the same days as the dateline date `d` (years ignored when unwritten)?
+fn covers(m: &crate::dates::DateMatch, d: &crate::dates::DateMatch) -> bool {
+    let key = |p: &crate::dates::PartialDate| (p.month.unwrap_or(0), p.day.unwrap_or(0));
+    let years_agree = match (m.start.year.or(m.end.year), d.start.year.or(d.end.year)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    let (ms, me, ds) = (key(&m.start), key(&m.end), key(&d.start));
+    years_agree && d.start.day.is_some() && ms <= ds && ds <= me
+}
