@@ -46,8 +46,38 @@ const MAX_PLACE_WORDS: usize = 4;
 /// Longest free phrase before a place ("Press cafe held in Kyrgyzstan"), in words.
 const MAX_FREE_WORDS: usize = 6;
 
-/// Reads `line` as a dateline standing on its own line (leading or trailing).
+/// Labels that open a photo caption ("Photo: 2 November 2022, Astana, Kazakhstan. ...").
+pub(crate) const CAPTION_LABELS: &[&str] =
+    &["Photo:", "PHOTO:", "Photo credit:", "Photos:", "Picture:", "Caption:", "Фото:", "ФОТО:", "Photo -", "Photo –"];
+
+/// The length of a caption label at the start of `line`, with the space after it.
+pub(crate) fn caption_label_len(line: &str) -> usize {
+    CAPTION_LABELS
+        .iter()
+        .find(|l| line.starts_with(**l))
+        .map_or(0, |l| l.len() + (line[l.len()..].len() - line[l.len()..].trim_start().len()))
+}
+
+/// Reads `line` as a dateline standing on its own line (leading or trailing), after an optional
+/// caption label.
 pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
+    let label = caption_label_len(line);
+    if label == 0 {
+        return parse_unlabelled(line, order);
+    }
+    let mut d = parse_unlabelled(&line[label..], order)?;
+    let shift = |r: &mut Range<usize>| *r = r.start + label..r.end + label;
+    shift(&mut d.span);
+    if let Some(c) = d.caption.as_mut() {
+        shift(c);
+    }
+    if let Some(m) = d.date.as_mut() {
+        shift(&mut m.span);
+    }
+    Some(d)
+}
+
+fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
     if line.len() > 600 {
         // A dateline and its caption fit in a short line; skip the date search on long prose.
         return parse_prefix_only(line, order);
@@ -73,10 +103,13 @@ fn parse_prefix_only(line: &str, order: NumericOrder) -> Option<ParsedDateline> 
 }
 
 fn date_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
-    let rest = &line[d.span.end..];
+    // A time of day may follow the date ("Tuesday, 26 January, 2021 - 12:09").
+    let time = time_len(&line[d.span.end..]);
+    let rest = &line[d.span.end + time..];
     if rest.trim().is_empty() {
+        let span = d.span.start..d.span.end + time;
         return Some(ParsedDateline {
-            span: d.span.clone(),
+            span,
             date: Some(d),
             city: None,
             country: None,
@@ -86,7 +119,7 @@ fn date_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
         });
     }
     let sep = DATE_PLACE_SEPARATORS.iter().find(|s| rest.starts_with(**s))?;
-    let after = d.span.end + sep.len();
+    let after = d.span.end + time + sep.len();
     let lead = line[after..].len() - line[after..].trim_start().len();
     let parts = place_part(line, after + lead, true)?;
     Some(build(d.span.start..parts.end, Some(d), parts))
@@ -149,11 +182,16 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
             let w = w.trim();
             w.len() >= 3 && w.chars().all(|c| !c.is_lowercase())
         });
-    if date.is_none() && !first_word_caps {
-        return None;
-    }
     let parts = place_part(place_text, 0, false)?;
     if parts.end != place_text.len() || parts.free_words || parts.places.is_empty() {
+        return None;
+    }
+    // Without a date, a place in ordinary case must be a city ("Geneva – On Monday, ...") and
+    // the dash a real one.
+    if date.is_none()
+        && !first_word_caps
+        && (dash.trim().starts_with('-') || !parts.places.iter().any(|p| p.kind == PlaceKind::City))
+    {
         return None;
     }
     let end = date.as_ref().map_or(places_end, |d| d.span.end);
@@ -223,6 +261,48 @@ enum Term {
     Caption(usize),
 }
 
+/// Length of a time of day at the start of `s`, with the separator before it: " - 12:09",
+/// ", 14.30 CET", " 9:15 a.m.". Zero when there is none.
+fn time_len(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() && matches!(b[i], b' ' | b',' | b'-' | b'@') {
+        i += 1;
+    }
+    if let Some(rest) = s.get(i..) {
+        for dash in ["–", "—"] {
+            if rest.starts_with(dash) {
+                i += dash.len();
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+            }
+        }
+    }
+    let h = b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&h) || !matches!(b.get(i + h), Some(b':' | b'.' | b'h')) {
+        return 0;
+    }
+    let m = b[i + h + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if m != 2 {
+        return 0;
+    }
+    let mut end = i + h + 1 + m;
+    let tail = &s[end..];
+    for suffix in
+        [" a.m.", " p.m.", " am", " pm", " AM", " PM", "am", "pm", " CET", " GMT", " UTC", " EAT", " EST", " ET"]
+    {
+        if tail.starts_with(suffix) && !tail[suffix.len()..].starts_with(|c: char| c.is_alphanumeric()) {
+            end += suffix.len();
+            break;
+        }
+    }
+    if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return 0;
+    }
+    end
+}
+
 /// Where the segment starting at `from` ends, and what ends it.
 fn segment_end(line: &str, from: usize) -> (usize, Term) {
     let b = line.as_bytes();
@@ -240,9 +320,9 @@ fn segment_end(line: &str, from: usize) -> (usize, Term) {
                     return (i, Term::Caption(line.len() - text.len()));
                 }
             }
-            _ => {
+            b' ' => {
                 for d in [" – ", " — ", " - "] {
-                    if line[i..].starts_with(d) {
+                    if b[i..].starts_with(d.as_bytes()) {
                         let text = line[i + d.len()..].trim_start();
                         return if text.is_empty() {
                             (i, Term::End)
@@ -252,6 +332,7 @@ fn segment_end(line: &str, from: usize) -> (usize, Term) {
                     }
                 }
             }
+            _ => {}
         }
         i += 1;
     }

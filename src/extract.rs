@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
-use crate::layout::{self, BlockKind, Line};
+use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
     OrderEvidence, Place, Precision,
@@ -380,56 +380,6 @@ fn to_range(r: dates::Resolved) -> DateRange {
     }
 }
 
-/// Words after which a sentence cannot end: a paragraph ending in one was broken mid-sentence.
-const CONTINUATION_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "nor",
-    "but",
-    "of",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "with",
-    "by",
-    "from",
-    "as",
-    "into",
-    "that",
-    "which",
-    "who",
-    "whose",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "this",
-    "these",
-    "those",
-    "than",
-    "between",
-    "including",
-    "such",
-    "и",
-    "в",
-    "на",
-    "с",
-    "по",
-    "для",
-    "а",
-    "но",
-    "или",
-    "из",
-    "от",
-    "к",
-];
-
 /// The paragraph stops without closing punctuation.
 fn is_open_ended(p: &str) -> bool {
     let t = p.trim_end();
@@ -439,11 +389,4 @@ fn is_open_ended(p: &str) -> bool {
 /// The paragraph reads as the rest of a sentence: it starts lower-case.
 fn continues_sentence(next: &str) -> bool {
     next.starts_with(|c: char| c.is_lowercase())
-}
-
-/// `prev` ends in a word no sentence ends with.
-fn ends_in_continuation_word(prev: &str) -> bool {
-    let last = prev.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.to_lowercase();
-    CONTINUATION_WORDS.contains(&last.as_str())
 }

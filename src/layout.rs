@@ -34,6 +34,8 @@ pub(crate) enum BlockKind {
     Dateline(ParsedDateline),
     /// Prose, lists, captions without a dateline.
     Body,
+    /// An author line ("By Dana Whitfield"): part of the item, not of its prose.
+    Byline,
 }
 
 /// A run of lines with one role.
@@ -161,10 +163,10 @@ pub(crate) fn casing(line: &str) -> Casing {
     c
 }
 
-/// An ALL CAPS line: nearly every cased letter upper-case, and more than an acronym or two.
+/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym.
 pub(crate) fn is_all_caps(line: &str) -> bool {
     let c = casing(line);
-    c.cased >= 6 && c.words >= 2 && c.upper * 10 >= c.cased * 9
+    c.cased >= 6 && c.upper * 10 >= c.cased * 9
 }
 
 /// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
@@ -180,6 +182,107 @@ fn ends_as_sentence(line: &str) -> bool {
     t.ends_with(['.', ',', ';', ':', '…']) && !t.ends_with("...")
 }
 
+/// Words that open an author line.
+const BYLINE_PREFIXES: &[&str] = &["By ", "BY ", "by ", "Par ", "Por ", "Von "];
+
+/// An author line: "By" and one to six capitalised names ("By Dana Whitfield and Sam Okafor").
+pub(crate) fn is_byline(line: &str) -> bool {
+    let Some(rest) = BYLINE_PREFIXES.iter().find_map(|p| line.strip_prefix(p)) else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && !ends_as_sentence(line)
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words after which a sentence cannot end: a title never ends in one, and a paragraph that ends
+/// in one was broken mid-sentence.
+pub(crate) const CONTINUATION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "nor",
+    "but",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "into",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "than",
+    "between",
+    "including",
+    "such",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "some",
+    "approximately",
+    "over",
+    "least",
+    "more",
+    "less",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "и",
+    "в",
+    "на",
+    "с",
+    "по",
+    "для",
+    "а",
+    "но",
+    "или",
+    "из",
+    "от",
+    "к",
+    "около",
+    "более",
+    "менее",
+    "что",
+    "который",
+];
+
+/// The last word of `line`, lower-cased, is one no sentence or title ends with.
+pub(crate) fn ends_in_continuation_word(line: &str) -> bool {
+    let last = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last.to_lowercase();
+    CONTINUATION_WORDS.contains(&last.as_str())
+}
+
 /// Longest headline, in words.
 const MAX_HEADLINE_WORDS: usize = 30;
 /// Longest sentence-case or Title Case headline (not ALL CAPS), in words.
@@ -187,7 +290,7 @@ const MAX_TITLE_WORDS: usize = 16;
 
 /// Can this line stand as a headline on layout alone (before looking at what follows)?
 fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
-    if l.bullet {
+    if l.bullet && !is_all_caps(line) {
         return None;
     }
     if l.heading {
@@ -199,6 +302,9 @@ fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
     }
     if is_all_caps(line) {
         return Some(HeadlineShape::Marked);
+    }
+    if ends_in_continuation_word(line) || is_byline(line) || dateline::caption_label_len(line) > 0 {
+        return None;
     }
     if words > MAX_TITLE_WORDS || line.ends_with(':') || !line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
     {
@@ -242,7 +348,16 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
         let first = &lines[r.start];
         let line_text = &text[first.content.clone()];
         let kind = if r.len() == 1 {
-            classify_single(text, first, line_text, spans.get(k + 1).map(|n| &lines[n.clone()]), order)
+            // A byline or a dateline may stand between a headline and its body.
+            let next = spans[k + 1..].iter().enumerate().find(|(skipped, n)| {
+                let s = &text[lines[n.start].content.clone()];
+                !is_byline(s)
+                    && !(*skipped == 0
+                        && n.len() == 1
+                        && dateline::parse(s, order).is_some_and(|d| d.caption.is_none()))
+            });
+            let next = next.map(|(_, n)| n);
+            classify_single(text, first, line_text, next.map(|n| &lines[n.clone()]), order)
         } else {
             BlockKind::Body
         };
@@ -277,6 +392,9 @@ fn classify_single(text: &str, l: &Line, s: &str, next: Option<&[Line]>, order: 
         if let Some(d) = dateline::parse(s, order) {
             return BlockKind::Dateline(d);
         }
+        if is_byline(s) {
+            return BlockKind::Byline;
+        }
     }
     let body_follows = |min_ratio: usize| {
         next.is_some_and(|n| {
@@ -310,6 +428,7 @@ mod tests {
                     BlockKind::Headline => "H",
                     BlockKind::Dateline(_) => "D",
                     BlockKind::Body => "B",
+                    BlockKind::Byline => "A",
                 };
                 format!("{k}:{t}")
             })

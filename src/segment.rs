@@ -59,7 +59,7 @@ impl Layout<'_> {
     }
 
     fn is_body(&self, k: usize) -> bool {
-        matches!(self.blocks.get(k).map(|b| &b.kind), Some(BlockKind::Body))
+        matches!(self.blocks.get(k).map(|b| &b.kind), Some(BlockKind::Body | BlockKind::Byline))
     }
 
     fn is_headline(&self, k: usize) -> bool {
@@ -86,14 +86,21 @@ pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
                 cur.headline = Some(k);
                 cur.blocks.push(k);
             }
-            BlockKind::Body => {
+            BlockKind::Byline => {
                 if cur.closed {
                     items.push(std::mem::take(&mut cur));
                 }
-                if cur.body.is_empty() && cur.dateline.is_none() && cur.inline.is_none() {
-                    let first = &layout.lines[block.lines.start];
-                    let line = &layout.text[first.span.clone()];
-                    if let Some((d, body_start)) = crate::dateline::parse_inline(line, layout.order) {
+                cur.blocks.push(k);
+            }
+            BlockKind::Body => {
+                let first = &layout.lines[block.lines.start];
+                let inline = crate::dateline::parse_inline(&layout.text[first.span.clone()], layout.order);
+                // A newswire dateline opens an item, as any dateline does.
+                if cur.closed || inline.is_some() && (!cur.body.is_empty() || cur.inline.is_some()) {
+                    items.push(std::mem::take(&mut cur));
+                }
+                if let Some((d, body_start)) = inline {
+                    if cur.dateline.is_none() {
                         cur.inline = Some((k, d, body_start));
                     }
                 }
