@@ -35,8 +35,8 @@ document a line, in input order) otherwise or with --ndjson. A document's id is 
 without extension (its path below the folder for folders), or the NDJSON `id`.
 
 Errors: a file that cannot be read, text that is not UTF-8, or a malformed NDJSON line is reported
-on standard error with the file and line; every other document is still written, and the exit
-status is 1. Exit status 2 means the command line itself was wrong.
+on standard error with the file and line; every other document is still written.
+Exit status: 0 when every input was read, 1 when any failed, 2 for a wrong command line.
 
 Examples:
   bulletin2json fixtures/iom-central-asia-2022-12.txt

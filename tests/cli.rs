@@ -1,0 +1,144 @@
+//! End-to-end tests of `bulletin2json`: they run the built binary.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_bulletin2json"))
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
+}
+
+/// A scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("bulletin2json-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn one_file_gives_pretty_json_with_the_file_stem_as_id() {
+    let out = bin().arg(fixture("iom-central-asia-2022-12.txt")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("{\n"), "pretty JSON expected");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["id"], "iom-central-asia-2022-12");
+    assert_eq!(doc["items"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn stdin_and_reference_date() {
+    let out = run_stdin(&["--reference-date", "2023-01-03"], b"TRAINING HELD\n\n28 December, Tashkent, Uzbekistan\n\nThe training was held.\n");
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let date = &doc["items"][0]["dateline"]["date"];
+    assert_eq!(date["start"], "2022-12-28", "the closest 28 December to 3 January 2023 is in 2022");
+    assert_eq!(date["year_inferred"], true);
+}
+
+#[test]
+fn folders_are_walked_and_give_ndjson_in_name_order() {
+    let dir = scratch("folder");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("b.txt"), "SECOND\n\nText.").unwrap();
+    std::fs::write(dir.join("sub/a.md"), "# First\n\nText.").unwrap();
+    std::fs::write(dir.join("skip.pdf"), "not read").unwrap();
+    let out = bin().arg(&dir).output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let ids: Vec<&str> = lines.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["b", "sub/a"]);
+}
+
+#[test]
+fn ndjson_in_ndjson_out_with_per_document_reference_dates() {
+    let input = concat!(
+        r#"{"id": "a", "text": "18 November, Tashkent, Uzbekistan\n\nA training.", "reference_date": "2021-12-01"}"#,
+        "\n\n",
+        r#"{"id": 7, "text": "No dateline here."}"#,
+        "\n"
+    );
+    let out = run_stdin(&["--ndjson", "--reference-date", "2020-06-01"], input.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.len(), 2);
+    assert_eq!(docs[0]["items"][0]["dateline"]["date"]["start"], "2021-11-18");
+    assert_eq!(docs[1]["id"], "7");
+}
+
+#[test]
+fn malformed_ndjson_lines_are_reported_and_the_rest_is_written() {
+    let input = "{\"id\": \"ok1\", \"text\": \"One.\"}\n{not json\n{\"id\": \"x\"}\n[1]\n{\"id\": \"ok2\", \"text\": \"Two.\"}\n";
+    let out = run_stdin(&["--ndjson"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:2: malformed JSON"), "{stderr}");
+    assert!(stderr.contains("<stdin>:3: missing \"text\" field"), "{stderr}");
+    assert!(stderr.contains("<stdin>:4: expected a JSON object"), "{stderr}");
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["ok1", "ok2"]);
+}
+
+#[test]
+fn invalid_utf8_names_file_and_line_and_other_files_still_run() {
+    let dir = scratch("utf8");
+    std::fs::write(dir.join("a.txt"), b"Line one\nbad \xff byte\n").unwrap();
+    std::fs::write(dir.join("b.txt"), "GOOD ONE\n\nFine.").unwrap();
+    let out = bin().arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a.txt:2:5: invalid UTF-8"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains("\"id\":\"b\""));
+}
+
+#[test]
+fn unreadable_path_is_an_error_naming_it() {
+    let out = bin().arg("/nonexistent/bulletin.txt").arg(fixture("iom-central-asia-2022-12.txt")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("/nonexistent/bulletin.txt: cannot read"), "{stderr}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1, "the good file is still written");
+}
+
+#[test]
+fn bad_reference_date_is_a_usage_error() {
+    let out = bin().args(["--reference-date", "2022-13-01"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a YYYY-MM-DD date"));
+}
+
+#[test]
+fn empty_input_is_an_empty_document() {
+    let out = run_stdin(&[], b"");
+    assert!(out.status.success());
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["items"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn help_explains_inputs_outputs_and_errors() {
+    let out = bin().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    for word in ["--ndjson", "--reference-date", "NDJSON", "standard input", "exit status"] {
+        assert!(help.contains(word), "help lacks {word}");
+    }
+}

@@ -1,0 +1,137 @@
+//! Data-driven tests over every bulletin in `fixtures/`: each `NAME.txt` is extracted and scored
+//! against `NAME.gold.json` with the contract's scorer (ported in `score.rs`), and every span of
+//! every output is checked against the input.
+
+mod score;
+
+use std::path::{Path, PathBuf};
+
+use bulletin_events::{Document, Extractor, Span};
+use serde_json::Value;
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    out.sort();
+    assert!(out.len() >= 7, "expected the seed and at least six more bulletins, found {}", out.len());
+    out
+}
+
+fn extract(path: &Path) -> (String, Document) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let id = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let doc = Extractor::new().extract_document(Some(id), &text, None);
+    (text, doc)
+}
+
+/// `&input[span] == text` for one mention, and the span lies on char boundaries.
+fn check_span(input: &str, span: Span, text: &str, what: &str, errors: &mut Vec<String>) {
+    match input.get(span.range()) {
+        Some(s) if s == text => {}
+        Some(s) => errors.push(format!("{what}: span {span:?} slices {s:?}, text is {text:?}")),
+        None => errors.push(format!("{what}: span {span:?} is out of bounds or off a char boundary")),
+    }
+}
+
+/// Every span of a document, checked.
+pub fn span_errors(input: &str, doc: &Document) -> Vec<String> {
+    let mut e = Vec::new();
+    let mut last_end = 0;
+    for (i, item) in doc.items.iter().enumerate() {
+        if input.get(item.span.range()).is_none() || item.span.start < last_end || item.span.is_empty() {
+            e.push(format!("item {i}: bad or overlapping span {:?}", item.span));
+        }
+        last_end = item.span.end;
+        if let Some(h) = &item.headline {
+            check_span(input, h.span, &h.text, "headline", &mut e);
+        }
+        if let Some(d) = &item.dateline {
+            check_span(input, d.span, &d.text, "dateline", &mut e);
+            if let Some(c) = &d.caption {
+                check_span(input, c.span, &c.text, "caption", &mut e);
+            }
+        }
+        for d in &item.dates {
+            check_span(input, d.span, &d.text, "date", &mut e);
+        }
+        for p in &item.places {
+            check_span(input, p.mentions[0], &p.text, "place", &mut e);
+            for m in &p.mentions {
+                if input.get(m.range()).is_none() {
+                    e.push(format!("place mention {m:?} off bounds"));
+                }
+            }
+        }
+        for o in &item.organizations {
+            for m in &o.mentions {
+                if input.get(m.range()).is_none() {
+                    e.push(format!("organization mention {m:?} off bounds"));
+                }
+            }
+        }
+        for q in &item.quantities {
+            check_span(input, q.span, &q.text, "quantity", &mut e);
+        }
+    }
+    e
+}
+
+#[test]
+fn every_span_slices_the_input_to_its_text() {
+    for path in fixtures() {
+        let (text, doc) = extract(&path);
+        let errors = span_errors(&text, &doc);
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+/// The floor each metric must reach on every fixture; the seed must be perfect on these.
+const FLOORS: &[(&str, f64)] = &[
+    ("items.f1", 0.95),
+    ("headline", 0.95),
+    ("dateline.date", 0.95),
+    ("dateline.city", 0.95),
+    ("dateline.country", 0.95),
+];
+
+const SEED: &str = "iom-central-asia-2022-12";
+
+#[test]
+fn fixtures_score_against_their_gold() {
+    let mut report = Vec::new();
+    for path in fixtures() {
+        let gold_path = path.with_extension("gold.json");
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
+        let (_, doc) = extract(&path);
+        let pred = serde_json::to_value(&doc).unwrap();
+        let s = score::score(&gold, &pred);
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let is_seed = name == SEED;
+        let mut floors: Vec<(&str, f64)> = FLOORS.to_vec();
+        if is_seed {
+            floors = FLOORS.iter().map(|(m, _)| (*m, 1.0)).collect();
+            floors.push(("body", 1.0));
+        }
+        for (metric, floor) in floors {
+            let v = s.get(metric);
+            if v < floor {
+                report.push(format!("{name}: {metric} {v:.3} < {floor}\n    {}", s.misses.join("\n    ")));
+            }
+        }
+    }
+    assert!(report.is_empty(), "\n{}", report.join("\n"));
+}
+
+#[test]
+fn output_round_trips_through_serde() {
+    for path in fixtures() {
+        let (_, doc) = extract(&path);
+        let json = serde_json::to_string(&doc).unwrap();
+        let back: Document = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, doc, "{}", path.display());
+    }
+}
