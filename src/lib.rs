@@ -61,6 +61,11 @@ pub use crate::model::{
 };
 pub use crate::span::Span;
 
+// The README's examples run as doc-tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 /// Extracts the items of one document with default options (no reference date: year-less
 /// dates take their year from the nearest dated mention).
 ///

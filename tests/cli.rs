@@ -9,7 +9,8 @@ fn bin() -> Command {
 }
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    let mut child = bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child =
+        bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
@@ -39,7 +40,10 @@ fn one_file_gives_pretty_json_with_the_file_stem_as_id() {
 
 #[test]
 fn stdin_and_reference_date() {
-    let out = run_stdin(&["--reference-date", "2023-01-03"], b"TRAINING HELD\n\n28 December, Tashkent, Uzbekistan\n\nThe training was held.\n");
+    let out = run_stdin(
+        &["--reference-date", "2023-01-03"],
+        b"TRAINING HELD\n\n28 December, Tashkent, Uzbekistan\n\nThe training was held.\n",
+    );
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let date = &doc["items"][0]["dateline"]["date"];
@@ -138,7 +142,7 @@ fn empty_input_is_an_empty_document() {
 fn help_explains_inputs_outputs_and_errors() {
     let out = bin().arg("--help").output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    for word in ["--ndjson", "--reference-date", "NDJSON", "standard input", "exit status"] {
+    for word in ["--ndjson", "--reference-date", "NDJSON", "standard input", "Exit status"] {
         assert!(help.contains(word), "help lacks {word}");
     }
 }

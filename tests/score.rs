@@ -194,7 +194,10 @@ fn quantity_match(gold: &[Value], pred: &[Value], c: &mut Counts, misses: &mut V
     let mut left: Vec<&Value> = gold.iter().collect();
     left.sort_by_key(|q| flag(q, "optional"));
     for q in pred {
-        let k = (format!("{}", q.get("value").and_then(Value::as_f64).unwrap_or(0.0)), unit_norm(&text(Some(q), "unit").unwrap_or_default()));
+        let k = (
+            format!("{}", q.get("value").and_then(Value::as_f64).unwrap_or(0.0)),
+            unit_norm(&text(Some(q), "unit").unwrap_or_default()),
+        );
         match left.iter().position(|g| keys(g).contains(&k)) {
             None => {
                 c.add(0, 1, 0);
@@ -283,7 +286,9 @@ pub fn score(gold: &Value, pred: &Value) -> Score {
                     s.rates.get_mut("headline").unwrap().add(false);
                 }
                 if let Some(gd) = g.get("dateline").filter(|d| !d.is_null() && !flag(d, "optional")) {
-                    for (key, field) in [("dateline.date", "date"), ("dateline.city", "city"), ("dateline.country", "country_code")] {
+                    for (key, field) in
+                        [("dateline.date", "date"), ("dateline.city", "city"), ("dateline.country", "country_code")]
+                    {
                         if gd.get(field).is_some() {
                             s.rates.get_mut(key).unwrap().add(false);
                         }
@@ -323,7 +328,11 @@ pub fn score(gold: &Value, pred: &Value) -> Score {
             if gd.get("date").is_some() {
                 let ok = date_key(gd.get("date")) == date_key(pd.get("date"));
                 if !ok {
-                    misses.push(format!("{at}: dateline date {:?} != {:?}", date_key(gd.get("date")), date_key(pd.get("date"))));
+                    misses.push(format!(
+                        "{at}: dateline date {:?} != {:?}",
+                        date_key(gd.get("date")),
+                        date_key(pd.get("date"))
+                    ));
                 }
                 s.rates.get_mut("dateline.date").unwrap().add(ok);
             }
@@ -364,7 +373,8 @@ pub fn score(gold: &Value, pred: &Value) -> Score {
             s.rates.get_mut("body").unwrap().add(ok);
         }
         if g.get("dates").is_some() {
-            let mut left: Vec<_> = arr(g, "dates").iter().filter(|d| !flag(d, "optional")).map(|d| date_key(Some(d))).collect();
+            let mut left: Vec<_> =
+                arr(g, "dates").iter().filter(|d| !flag(d, "optional")).map(|d| date_key(Some(d))).collect();
             let mut optional: Vec<_> = arr(g, "optional_dates").iter().map(|d| date_key(Some(d))).collect();
             optional.extend(arr(g, "dates").iter().filter(|d| flag(d, "optional")).map(|d| date_key(Some(d))));
             let c = s.counts.get_mut("dates").unwrap();
@@ -388,7 +398,13 @@ pub fn score(gold: &Value, pred: &Value) -> Score {
         if g.get("places").is_some() {
             let mut names: Vec<String> = arr(p, "places").iter().filter_map(|x| text(Some(x), "name")).collect();
             names.extend(arr(p, "places").iter().filter_map(|x| text(Some(x), "text")));
-            entity_match(&arr(g, "places"), &names, s.counts.get_mut("places").unwrap(), &mut misses, &format!("{at}: place"));
+            entity_match(
+                &arr(g, "places"),
+                &names,
+                s.counts.get_mut("places").unwrap(),
+                &mut misses,
+                &format!("{at}: place"),
+            );
         }
         if g.get("organizations").is_some() {
             let mut names: Vec<String> = arr(p, "organizations").iter().filter_map(|x| text(Some(x), "name")).collect();
@@ -402,7 +418,12 @@ pub fn score(gold: &Value, pred: &Value) -> Score {
             );
         }
         if g.get("quantities").is_some() {
-            quantity_match(&arr(g, "quantities"), &arr(p, "quantities"), s.counts.get_mut("quantities").unwrap(), &mut misses);
+            quantity_match(
+                &arr(g, "quantities"),
+                &arr(p, "quantities"),
+                s.counts.get_mut("quantities").unwrap(),
+                &mut misses,
+            );
         }
     }
     for (b, p) in pi.iter().enumerate() {
