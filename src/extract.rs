@@ -200,16 +200,23 @@ impl DocBuilder<'_> {
                 dateline = Some((d.clone(), line_start, att));
             }
         }
-        if let Some((k, d, _)) = &plan.inline {
-            dateline = Some((d.clone(), self.line(self.block_lines(*k).start).span.start, Attachment::Inline));
-        }
-        let dateline_date = dateline.as_ref().and_then(|(d, base, _)| {
-            d.date.as_ref().map(|m| {
-                let mut m = m.clone();
+        let absolute = |(d, base, _): &(ParsedDateline, usize, Attachment)| {
+            d.date.clone().map(|mut m| {
                 m.span = base + m.span.start..base + m.span.end;
-                self.raw_dates.push(RawDate { m });
-                self.raw_dates.len() - 1
+                m
             })
+        };
+        let mut date = dateline.as_ref().and_then(absolute);
+        if let Some((k, d, _)) = &plan.inline {
+            // A newswire dateline places the item; a date-only line above the headline (listing
+            // style) may still date it.
+            let inline = (d.clone(), self.line(self.block_lines(*k).start).span.start, Attachment::Inline);
+            date = absolute(&inline).or(date);
+            dateline = Some(inline);
+        }
+        let dateline_date = date.map(|m| {
+            self.raw_dates.push(RawDate { m });
+            self.raw_dates.len() - 1
         });
 
         // Body paragraphs, rejoining those a layout broke mid-sentence.

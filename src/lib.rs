@@ -48,6 +48,7 @@ mod clean;
 mod dateline;
 pub mod dates;
 mod extract;
+pub mod gazetteer;
 mod layout;
 mod model;
 mod places;

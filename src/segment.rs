@@ -100,7 +100,9 @@ pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
                     items.push(std::mem::take(&mut cur));
                 }
                 if let Some((d, body_start)) = inline {
-                    if cur.dateline.is_none() {
+                    // A leading line with a date and no place leaves the placing to the inline one.
+                    let date_only = |k: usize| matches!(&blocks[k].kind, BlockKind::Dateline(p) if p.city.is_none() && p.country.is_none());
+                    if cur.dateline.is_none_or(|(k, att)| att == Attachment::Leading && date_only(k)) {
                         cur.inline = Some((k, d, body_start));
                     }
                 }

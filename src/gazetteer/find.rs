@@ -1,0 +1,666 @@
+//! Place finding in running text: one pass over the text, candidate words only.
+
+use super::{is_all_caps, is_joiner, is_letter, is_upper, is_word_char, pick, Gazetteer, KeyInfo, Place, PlaceKind};
+use std::ops::Range;
+
+/// Words that, right before a name, say "this is a place" ("in Nice", "from Reading").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "throughout",
+    "within",
+    "between",
+    "across",
+    "visited",
+    "reached",
+    "в",
+    "во",
+    "из",
+    "на",
+];
+
+/// Titles that make the next capitalized word a person's name ("Mr. Jordan", "President
+/// Georgia ..."), compared case-insensitively, with or without a final period.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "lady",
+    "lord",
+    "president",
+    "minister",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "general",
+    "gen",
+    "col",
+    "colonel",
+    "captain",
+    "capt",
+    "senator",
+    "sen",
+    "rep",
+    "ambassador",
+    "judge",
+    "pope",
+    "chairman",
+    "chairwoman",
+    "director",
+    "secretary",
+    "commissioner",
+    "governor",
+    "mayor",
+    "st",
+    "saint",
+    "г-н",
+    "г-жа",
+];
+
+/// What may stand between two listed names ("Reading and Bath", "Osh, Naryn").
+const LIST_GAPS: &[&str] = &[",", "and", ", and", "or", ", or", "&", "/", "и", ", и", "или"];
+
+/// Month name prefixes: a capitalized name at the start of a line followed by a date
+/// ("ROME, March 3") is a dateline city.
+const MONTH_PREFIXES: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Opening punctuation skipped when deciding whether a word starts a sentence.
+const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '„', '*', '_'];
+
+/// A city this large is taken without place context even when its name is a common word
+/// ("Shanghai", "Phoenix"): the prior that the capitalized word means the city is high.
+const BIG_CITY: u32 = 1_000_000;
+
+/// Below this population, a one-word city name followed by another capitalized word needs a
+/// context country ("Aga Khan" is not Aga, Egypt).
+const SMALL_CITY: u32 = 100_000;
+
+/// An ALL-CAPS word this short in mixed-case text is more likely an acronym ("ILO", "FAO")
+/// than a place, unless it is a registered abbreviation ("US", "UK") or has place evidence.
+const ACRONYM_MAX_LETTERS: usize = 4;
+
+/// Most chars allowed between two words of one name ("St. Petersburg", "Côte d’Ivoire").
+const MAX_GAP_CHARS: usize = 3;
+
+/// One place mention found by [`Gazetteer::find`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMatch {
+    /// Byte range of the mention in the text (`&text[span]` is the name as written).
+    pub span: Range<usize>,
+    /// Every entry the written name may denote, best first (never empty).
+    pub candidates: Vec<&'static Place>,
+    /// The name is ambiguous with a common word or an acronym and the text around it gives
+    /// no place evidence: keep it only if one of its candidates lies in a context country
+    /// ([`resolve_matches`] does this).
+    pub weak: bool,
+}
+
+/// Resolves matches against context country codes (ISO alpha-2, those written in the same
+/// item or document): each match becomes its first candidate lying in a context country,
+/// else its first candidate. Countries of unambiguous, non-weak matches in `matches` are
+/// added to the context. Weak matches with no candidate in the context are dropped.
+///
+/// # Example
+/// ```
+/// use bulletin_events::gazetteer::{resolve_matches, Gazetteer};
+/// let text = "Clashes in Tripoli, Lebanon, and shelling near Tripoli.";
+/// let r = resolve_matches(&Gazetteer::global().find(text), &[]);
+/// let codes: Vec<&str> = r.iter().map(|(_, p)| p.country_code).collect();
+/// assert_eq!(codes, ["LB", "LB", "LB"]);
+/// ```
+pub fn resolve_matches(matches: &[PlaceMatch], context: &[&str]) -> Vec<(Range<usize>, &'static Place)> {
+    let mut ctx: Vec<&str> = context.to_vec();
+    for m in matches.iter().filter(|m| !m.weak) {
+        if let Some(first) = m.candidates.first() {
+            let cc = first.country_code;
+            if m.candidates.iter().all(|p| p.country_code == cc) && !ctx.contains(&cc) {
+                ctx.push(cc);
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(matches.len());
+    for m in matches {
+        if let Some(p) = pick(&m.candidates, &ctx) {
+            out.push((m.span.clone(), p));
+        } else if !m.weak {
+            if let Some(p) = m.candidates.first() {
+                out.push((m.span.clone(), *p));
+            }
+        }
+    }
+    out
+}
+
+/// Char at byte `i` (which must be a char boundary of `text`).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+/// Char ending at byte `i`.
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text.get(..i).and_then(|s| s.chars().next_back())
+}
+
+/// Byte classes of the scanner.
+const OTHER: u8 = 0;
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const HIGH: u8 = 3;
+
+/// Class of every byte: ASCII lower-case letter or digit, ASCII capital, non-ASCII, other.
+static CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            HIGH
+        } else if b.is_ascii_uppercase() {
+            UPPER
+        } else if b.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t
+}
+
+/// End of the word starting at `i` (first byte that is not part of a word).
+#[inline]
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && matches!(CLASS[bytes[i] as usize], LOWER | UPPER) {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] < 0x80 {
+            return i;
+        }
+        match char_at(text, i) {
+            Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
+            _ => return i,
+        }
+    }
+}
+
+/// Start of the word ending at `i`.
+fn word_start_before(text: &str, mut i: usize) -> usize {
+    while let Some(ch) = char_before(text, i) {
+        if !is_word_char(ch) {
+            break;
+        }
+        i -= ch.len_utf8();
+    }
+    i
+}
+
+/// Number of letters in `s`.
+fn letters(s: &str) -> usize {
+    s.chars().filter(|&c| is_letter(c)).count()
+}
+
+/// The word before byte `start`, separated from it only by spaces (no line break).
+fn prev_word(text: &str, start: usize) -> Option<&str> {
+    let mut i = start;
+    let mut saw_space = false;
+    while let Some(ch) = char_before(text, i) {
+        if ch == ' ' || ch == '\u{a0}' || ch == '\t' {
+            saw_space = true;
+            i -= ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if !saw_space {
+        return None;
+    }
+    let s = word_start_before(text, i);
+    (s < i).then(|| &text[s..i])
+}
+
+/// The word before byte `start` when only spaces and at most one period separate them
+/// ("Mr. Jordan").
+fn prev_word_skip_period(text: &str, start: usize) -> Option<&str> {
+    let mut i = start;
+    let mut period = false;
+    while let Some(ch) = char_before(text, i) {
+        match ch {
+            ' ' | '\u{a0}' => i -= ch.len_utf8(),
+            '.' if !period => {
+                period = true;
+                i -= 1;
+            }
+            _ => break,
+        }
+    }
+    let s = word_start_before(text, i);
+    (s < i && i < start).then(|| &text[s..i])
+}
+
+/// The word after byte `end`, separated from it by exactly one space.
+fn next_word_after_space(text: &str, end: usize) -> Option<&str> {
+    if char_at(text, end) != Some(' ') {
+        return None;
+    }
+    let s = end + 1;
+    let e = word_end(text, s);
+    (e > s).then(|| &text[s..e])
+}
+
+fn starts_upper(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_preposition(w: &str) -> bool {
+    in_table(PLACE_PREPOSITIONS, w)
+}
+
+/// `w` lower-cased is one of the lower-case `table` entries (no allocation).
+fn in_table(table: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        return table.iter().any(|t| t.eq_ignore_ascii_case(w));
+    }
+    table.iter().any(|t| t.len() == w.len() && w.chars().flat_map(char::to_lowercase).eq(t.chars()))
+}
+
+/// Nothing but openers and spaces between the start of the line (or a sentence end) and `start`.
+fn at_sentence_start(text: &str, start: usize) -> bool {
+    let mut i = start;
+    while let Some(ch) = char_before(text, i) {
+        if ch == ' ' || ch == '\t' || ch == '\u{a0}' || OPENERS.contains(&ch) {
+            i -= ch.len_utf8();
+            continue;
+        }
+        return matches!(ch, '\n' | '\r' | '.' | '!' | '?' | ':' | ';' | '•' | '-' | '–' | '—' | '>' | '|');
+    }
+    true
+}
+
+/// Only spaces between the start of the line and `start`.
+fn at_line_start(text: &str, start: usize) -> bool {
+    let mut i = start;
+    while let Some(ch) = char_before(text, i) {
+        match ch {
+            ' ' | '\t' | '\u{a0}' => i -= ch.len_utf8(),
+            '\n' | '\r' => return true,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// Nearest word with letters before `start` / after `end` on the same line (within 64 bytes)
+/// are all ALL-CAPS, and there is at least one: the name stands in an ALL-CAPS headline.
+fn in_caps_context(text: &str, start: usize, end: usize) -> bool {
+    let mut seen = false;
+    // Backwards.
+    let mut i = start;
+    let limit = start.saturating_sub(64);
+    while i > limit {
+        let Some(ch) = char_before(text, i) else {
+            break;
+        };
+        if ch == '\n' {
+            break;
+        }
+        if is_letter(ch) {
+            let s = word_start_before(text, i);
+            if !is_all_caps(&text[s..i]) {
+                return false;
+            }
+            seen = true;
+            break;
+        }
+        i -= ch.len_utf8();
+    }
+    // Forwards.
+    let mut i = end;
+    let limit = end.saturating_add(64).min(text.len());
+    while i < limit {
+        let Some(ch) = char_at(text, i) else { break };
+        if ch == '\n' {
+            break;
+        }
+        if is_letter(ch) {
+            let e = word_end(text, i);
+            if !is_all_caps(&text[i..e]) {
+                return false;
+            }
+            seen = true;
+            break;
+        }
+        i += ch.len_utf8();
+    }
+    seen
+}
+
+/// "US/JTIP": an ALL-CAPS word glued by '/' to another ALL-CAPS word is part of an
+/// organization or programme name.
+fn slash_glued(text: &str, start: usize, end: usize) -> bool {
+    if char_before(text, start) == Some('/') {
+        let s = word_start_before(text, start - 1);
+        let w = &text[s..start - 1];
+        if letters(w) >= 2 && is_all_caps(w) {
+            return true;
+        }
+    }
+    if char_at(text, end) == Some('/') {
+        let e = word_end(text, end + 1);
+        let w = &text[end + 1..e];
+        if letters(w) >= 2 && is_all_caps(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Dateline position: at the start of a line, followed by a comma and, within the next 40
+/// bytes of the line, a digit or a month name ("ROME, March 3", "OSH, 12 May").
+fn at_dateline(text: &str, start: usize, end: usize) -> bool {
+    if !at_line_start(text, start) || char_at(text, end) != Some(',') {
+        return false;
+    }
+    let mut i = end + 1;
+    let limit = end.saturating_add(40).min(text.len());
+    while i < limit {
+        let Some(ch) = char_at(text, i) else { break };
+        if ch == '\n' {
+            return false;
+        }
+        if ch.is_ascii_digit() {
+            return true;
+        }
+        if is_letter(ch) {
+            let e = word_end(text, i);
+            let w = text[i..e].to_lowercase();
+            if MONTH_PREFIXES.iter().any(|m| w.starts_with(m)) {
+                return true;
+            }
+            i = e;
+            continue;
+        }
+        i += ch.len_utf8();
+    }
+    false
+}
+
+/// `gap` (the text between two mentions) only lists them: "and", ", ", "or", "&".
+fn is_list_gap(gap: &str) -> bool {
+    if gap.len() > 8 || gap.contains('\n') {
+        return false;
+    }
+    let t = gap.trim();
+    LIST_GAPS.iter().any(|g| g.eq_ignore_ascii_case(t))
+}
+
+/// Scratch state of one `find` call.
+struct Finder<'t> {
+    g: &'static Gazetteer,
+    text: &'t str,
+    key: String,
+    /// End of the last mention taken with place evidence (not weak).
+    last_strong_end: Option<usize>,
+}
+
+impl Finder<'_> {
+    /// All keys with entries that match words starting at `start`, shortest first:
+    /// `(end, info)`. Stops as soon as no longer key can match.
+    fn keys_at(&mut self, start: usize, out: &mut Vec<(usize, KeyInfo)>) {
+        out.clear();
+        self.key.clear();
+        let text = self.text;
+        let mut pos = start;
+        for t in 0..self.g.max_tokens {
+            let we = word_end(text, pos);
+            if we == pos {
+                break;
+            }
+            if t > 0 {
+                self.key.push(' ');
+            }
+            let word = &text[pos..we];
+            self.g.fold_word(word, &mut self.key);
+            let Some(info) = self.g.key_info(&self.key) else {
+                break;
+            };
+            if info.len > 0 {
+                let mut end = we;
+                // "U.S.": a one-letter last word keeps its period.
+                if letters(word) == 1 && char_at(text, we) == Some('.') && t > 0 {
+                    end += 1;
+                }
+                out.push((end, info));
+            }
+            if !info.prefix {
+                break;
+            }
+            // The gap to the next word: a few joiner chars, a period only after a short word.
+            let mut i = we;
+            let mut n = 0;
+            let mut ok = true;
+            while let Some(ch) = char_at(text, i) {
+                if is_word_char(ch) {
+                    break;
+                }
+                if !is_joiner(ch) || n >= MAX_GAP_CHARS || (ch == '.' && letters(word) > 3) {
+                    ok = false;
+                    break;
+                }
+                n += 1;
+                i += ch.len_utf8();
+            }
+            if !ok || n == 0 || i >= text.len() {
+                break;
+            }
+            pos = i;
+        }
+    }
+
+    /// A country or region named right after ", " following `end` ("Reading, Pennsylvania"):
+    /// the country codes it denotes.
+    fn following_place_codes(&mut self, end: usize, buf: &mut Vec<(usize, KeyInfo)>) -> Vec<&'static str> {
+        let text = self.text;
+        if char_at(text, end) != Some(',') {
+            return Vec::new();
+        }
+        let mut i = end + 1;
+        while char_at(text, i) == Some(' ') {
+            i += 1;
+        }
+        if !char_at(text, i).is_some_and(char::is_uppercase) {
+            return Vec::new();
+        }
+        self.keys_at(i, buf);
+        let Some(&(_, info)) = buf.last() else {
+            return Vec::new();
+        };
+        if info.common {
+            return Vec::new();
+        }
+        self.g
+            .entries_of(info)
+            .iter()
+            .filter_map(|e| self.g.places.get(e.place as usize))
+            .filter(|p| p.kind != PlaceKind::City)
+            .map(|p| p.country_code)
+            .collect()
+    }
+
+    /// `word` alone is a place name that is not a common word.
+    fn is_plain_place_word(&self, word: &str) -> bool {
+        let mut key = String::with_capacity(word.len());
+        self.g.fold_word(word, &mut key);
+        self.g.key_info(&key).is_some_and(|i| i.len > 0 && !i.common)
+    }
+
+    /// Decides whether words `start..end` (key `info`) are a place mention.
+    fn evaluate(
+        &mut self,
+        start: usize,
+        end: usize,
+        info: KeyInfo,
+        buf: &mut Vec<(usize, KeyInfo)>,
+    ) -> Option<PlaceMatch> {
+        let g = self.g;
+        let text = self.text;
+        let written = &text[start..end];
+        let caps = is_all_caps(written);
+        let mut has_abbrev = false;
+        let mut candidates: Vec<&'static Place> = Vec::new();
+        for e in g.entries_of(info) {
+            if e.caps_only && !caps {
+                continue;
+            }
+            has_abbrev |= e.caps_only;
+            if let Some(p) = g.places.get(e.place as usize) {
+                candidates.push(p);
+            }
+        }
+        if candidates.is_empty() {
+            return None;
+        }
+        let single_word = written.trim_end_matches('.').chars().all(is_word_char);
+        // "Mr. Jordan", "President Georgia ...": a title makes a person's name.
+        if prev_word_skip_period(text, start).is_some_and(|w| in_table(TITLES, w)) {
+            return None;
+        }
+        // "The mission": in a name of several words, the long words are capitalized
+        // (short particles are not: "Republic of the Congo", "Rio de Janeiro").
+        if !single_word && written.split(|c: char| !is_word_char(c)).any(|w| letters(w) >= 5 && !starts_upper(w)) {
+            return None;
+        }
+        // "Tripoli, Lebanon": a following country or region picks the candidates.
+        let codes = self.following_place_codes(end, buf);
+        if !codes.is_empty() {
+            let narrowed: Vec<&'static Place> =
+                candidates.iter().copied().filter(|p| codes.contains(&p.country_code)).collect();
+            if !narrowed.is_empty() {
+                candidates = narrowed;
+            }
+        }
+        if caps && letters(written) <= ACRONYM_MAX_LETTERS && slash_glued(text, start, end) {
+            return None;
+        }
+        let caps_ctx = caps && in_caps_context(text, start, end);
+        let acronym_like = caps && !caps_ctx && !has_abbrev && single_word && letters(written) <= ACRONYM_MAX_LETTERS;
+        let abbrev_evidence = caps && has_abbrev && !caps_ctx;
+        let needs_evidence = (info.common && !abbrev_evidence) || acronym_like;
+        let mut weak = false;
+        // "Aga Khan", "Kim Jong Un": a small town's one-word name followed by a capitalized
+        // word that is not a place is likely part of a person's or organization's name.
+        if !needs_evidence
+            && !caps
+            && single_word
+            && candidates.iter().all(|p| p.kind == PlaceKind::City && p.population < SMALL_CITY)
+            && next_word_after_space(text, end).is_some_and(|w| starts_upper(w) && !self.is_plain_place_word(w))
+        {
+            weak = true;
+        }
+        if needs_evidence {
+            // "Central Asia", "Reading Room": a common word followed by a capitalized word is
+            // part of a longer name, whatever precedes it; "NORTHERN ETHIOPIA": followed by a
+            // place name, it is a modifier of that place.
+            if let Some(next) = next_word_after_space(text, end) {
+                if (!caps && starts_upper(next)) || self.is_plain_place_word(next) {
+                    return None;
+                }
+            }
+            let prep = prev_word(text, start).is_some_and(is_preposition);
+            // "in Reading and Bath": a name listed right after a place mention shares its
+            // evidence.
+            let listed = self.last_strong_end.filter(|&e| e <= start).is_some_and(|e| is_list_gap(&text[e..start]));
+            if codes.is_empty() && !(prep || listed || at_dateline(text, start, end)) {
+                if !caps {
+                    // Title case in running text: "European Union", "Human Rights" and words
+                    // that start a sentence carry no place evidence.
+                    let prev_cap = prev_word(text, start).is_some_and(starts_upper);
+                    let next_cap = next_word_after_space(text, end).is_some_and(starts_upper);
+                    if prev_cap || next_cap || at_sentence_start(text, start) {
+                        return None;
+                    }
+                    let big = candidates.first().is_some_and(|p| p.kind == PlaceKind::City && p.population >= BIG_CITY);
+                    weak = !big;
+                } else {
+                    weak = true;
+                }
+            }
+        }
+        Some(PlaceMatch { span: start..end, candidates, weak })
+    }
+}
+
+/// See [`Gazetteer::find`].
+pub(super) fn find(g: &'static Gazetteer, text: &str) -> Vec<PlaceMatch> {
+    let mut f = Finder { g, text, key: String::with_capacity(64), last_strong_end: None };
+    let mut out = Vec::new();
+    let mut found: Vec<(usize, KeyInfo)> = Vec::with_capacity(8);
+    let mut buf: Vec<(usize, KeyInfo)> = Vec::with_capacity(8);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match CLASS[bytes[i] as usize] {
+            OTHER => {
+                i += 1;
+                continue;
+            }
+            LOWER => {
+                i = word_end(text, i);
+                continue;
+            }
+            UPPER => {}
+            _ => {
+                let Some(ch) = char_at(text, i) else { break };
+                if !is_upper(ch) {
+                    i = if is_word_char(ch) { word_end(text, i) } else { i + ch.len_utf8() };
+                    continue;
+                }
+            }
+        }
+        f.keys_at(i, &mut found);
+        let mut taken = None;
+        let candidates = std::mem::take(&mut found);
+        for &(end, info) in candidates.iter().rev() {
+            if let Some(m) = f.evaluate(i, end, info, &mut buf) {
+                taken = Some(m);
+                break;
+            }
+        }
+        found = candidates;
+        match taken {
+            Some(m) => {
+                i = m.span.end;
+                if !m.weak {
+                    f.last_strong_end = Some(m.span.end);
+                }
+                out.push(m);
+            }
+            None => i = word_end(text, i),
+        }
+    }
+    out
+}
