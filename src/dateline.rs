@@ -153,14 +153,28 @@ fn place_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
 /// Reads a newswire dateline at the start of a body line: places, an optional date, an optional
 /// agency in parentheses, then a dash. Returns the dateline and where the prose starts.
 pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDateline, usize)> {
-    let head_len = line.len().min(120);
-    let (dash_at, dash) = NEWSWIRE_DASHES
-        .iter()
-        .filter_map(|d| line.get(..head_len).and_then(|h| h.find(d)).map(|at| (at, *d)))
-        .min_by_key(|&(at, _)| at)?;
-    let body_start = dash_at + dash.len();
+    let mut head_len = line.len().min(120);
+    while !line.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &line[..head_len];
+    let dash = NEWSWIRE_DASHES.iter().filter_map(|d| head.find(d).map(|at| (at, at + d.len()))).min_by_key(|&(at, _)| at);
+    // Russian agencies write "ДУШАНБЕ, 14.03.2023 /НИАТ «Ховар»/. Министр ...".
+    let slash = slash_agency(head);
+    let (prefix_end, body_start) = match (dash, slash) {
+        (Some(d), Some(s)) => {
+            if s.0 < d.0 {
+                s
+            } else {
+                d
+            }
+        }
+        (Some(x), None) | (None, Some(x)) => x,
+        (None, None) => return None,
+    };
+    let separator = &line[prefix_end..body_start];
     let body_start = body_start + (line[body_start..].len() - line[body_start..].trim_start().len());
-    let mut prefix = line[..dash_at].trim_end();
+    let mut prefix = line[..prefix_end].trim_end();
     if let Some(open) = prefix.strip_suffix(')').and_then(|p| p.rfind('(')) {
         let agency = &prefix[open + 1..prefix.len() - 1];
         if agency.is_empty() || agency.len() > 40 || agency.contains(|c: char| c.is_ascii_digit()) {
@@ -190,12 +204,33 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
     // the dash a real one.
     if date.is_none()
         && !first_word_caps
-        && (dash.trim().starts_with('-') || !parts.places.iter().any(|p| p.kind == PlaceKind::City))
+        && (!separator.contains(['–', '—']) || !parts.places.iter().any(|p| p.kind == PlaceKind::City))
     {
         return None;
     }
     let end = date.as_ref().map_or(places_end, |d| d.span.end);
     Some((build(0..end, date, parts), body_start))
+}
+
+/// An agency written between slashes after a newswire dateline: where the dateline ends, and
+/// where the prose starts (after a full stop, a comma or a dash).
+fn slash_agency(head: &str) -> Option<(usize, usize)> {
+    let open = head.find(" /")?;
+    let inner_start = open + 2;
+    let close = inner_start + head[inner_start..].find('/')?;
+    let agency = &head[inner_start..close];
+    if agency.is_empty() || agency.len() > 60 || agency.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let after = &head[close + 1..];
+    let sep = if after.starts_with(['.', ',', ':']) {
+        1
+    } else {
+        let t = after.trim_start();
+        let dash = ["–", "—", "-"].iter().find(|d| t.starts_with(**d))?;
+        after.len() - t.len() + dash.len()
+    };
+    Some((open, close + 1 + sep))
 }
 
 /// The place part of a dateline: comma-separated place names, maybe a final free phrase ending in

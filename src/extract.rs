@@ -265,20 +265,31 @@ impl DocBuilder<'_> {
     }
 
     /// Resolves every raw date: years from the expression, else the reference date, else the
-    /// nearest dated mention of the document.
+    /// nearest dated mention of the document. Mentions dated to the day anchor first: a bare year
+    /// ("in 2017") is more often history than the bulletin's own time.
     fn resolve_dates(&self) -> Vec<Option<dates::Resolved>> {
-        let dated: Vec<(usize, NaiveDate)> = self
-            .raw_dates
-            .iter()
-            .filter(|r| r.m.start.year.is_some() || r.m.end.year.is_some())
-            .filter_map(|r| dates::resolve(&r.m, None).map(|d| (r.m.span.start, d.start)))
-            .collect::<Vec<_>>();
-        let mut dated = dated;
+        let mut day_dated: Vec<(usize, NaiveDate)> = Vec::new();
+        let mut dated: Vec<(usize, NaiveDate)> = Vec::new();
+        for r in &self.raw_dates {
+            if r.m.start.year.is_none() && r.m.end.year.is_none() {
+                continue;
+            }
+            if let Some(d) = dates::resolve(&r.m, None) {
+                dated.push((r.m.span.start, d.start));
+                if r.m.precision == dates::Precision::Day {
+                    day_dated.push((r.m.span.start, d.start));
+                }
+            }
+        }
+        day_dated.sort_unstable();
         dated.sort_unstable();
         self.raw_dates
             .iter()
             .map(|r| {
-                let anchor = self.reference_date.or_else(|| nearest(&dated, r.m.span.start));
+                let anchor = self
+                    .reference_date
+                    .or_else(|| nearest(&day_dated, r.m.span.start))
+                    .or_else(|| nearest(&dated, r.m.span.start));
                 dates::resolve(&r.m, anchor)
             })
             .collect()

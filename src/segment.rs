@@ -179,8 +179,16 @@ fn weigh(
     if !next_exists {
         return if can_trail { Choice::Trailing } else { Choice::Alone };
     }
+    // A body that opens with its own newswire dateline takes no other.
+    let next_has_inline = layout.is_body(k + 1) && {
+        let first = &layout.lines[layout.blocks[k + 1].lines.start];
+        crate::dateline::parse_inline(&layout.text[first.span.clone()], layout.order).is_some()
+    };
     if !can_trail {
-        return Choice::Leading;
+        return if next_has_inline { Choice::Alone } else { Choice::Leading };
+    }
+    if next_has_inline {
+        return Choice::Trailing;
     }
     // Layout prior, worth less than one point of agreement.
     let next_is_body = layout.is_body(k + 1);

@@ -1,101 +1,1501 @@
-//! Temporary minimal date grammar (replaced by the full grammar).
-#![allow(missing_docs)]
-use std::ops::Range;
+//! Date grammar: finds temporal expressions in bulletin text and resolves them to calendar
+//! ranges.
+//!
+//! * [`find_dates`] finds every expression ("10 December 2022", "December 10-11",
+//!   "from November 10 to 18", "18-19 ноября 2022 года", "10.12.2022", "November 2022",
+//!   "in 2022" ...) with its byte span, before any year is guessed.
+//! * [`resolve`] turns one [`DateMatch`] into a [`Resolved`] range of `chrono::NaiveDate`s,
+//!   taking a missing year from an anchor date.
+//! * [`resolve_all`] does both for a whole text the way the record contract asks (reference
+//!   date, else the nearest dated mention).
+//! * [`detect_numeric_order`] decides whether "10/12/2022" is day-first or month-first for a
+//!   document.
+//!
+//! # How it works
+//! Every date has a digit, so the scanner jumps from one ASCII digit run to the next (a byte
+//! loop: most text is skipped without looking at words). Around a digit run that could be a
+//! day or a year it reads a few tokens back (for "from", a weekday, a month name) and
+//! lazily forward, and runs a small grammar once per language of [`lang::LANGS`], keeping
+//! the longest match. Words are classified through one hash lookup in the per-language
+//! tables of [`lang`] (case-folded without allocation), so adding a language is data only.
+//! No regex is used; the cost is linear in the input and does not depend on whether the text
+//! is ASCII.
+//!
+//! # Decisions
+//! * Spans include range openers ("from", "between", "с"), weekdays, "of", ordinal
+//!   suffixes and year suffixes ("г.", "года"), but not a plain preposition in front of a
+//!   single date or year: "in 2022" gives "2022", "в ноябре 2022 года" gives
+//!   "ноябре 2022 года".
+//! * A 4-digit year alone (1800..=2199) is a date only right after a year trigger word
+//!   ("in", "since", "by", "until", "during", "mid-", "в", "с", "до" ...) or before a year
+//!   suffix ("2022 году"), and only if the next word is not a lower-case word outside the
+//!   language's `year_followers` ("by 2000 people" is a count). "Agenda 2030", "Vision
+//!   2030", "Euro 2024" are not dates.
+//! * English month and weekday names must be capitalised ("may" is a verb); ALL CAPS is fine.
+//! * All-numeric dates need a 4-digit year ("10.12.2022", "10/12/2022", "2022-12-10").
+//!   Dotted dates are always day-first (a European convention); slash and dash dates follow
+//!   the [`NumericOrder`], falling back to the other order when only that one is valid
+//!   ("13/12/2022" is day-first whatever the order).
+//! * "3 and 5 March" (no "between") is a list: two dates, "3" and "5 March"; the last
+//!   separator must be an "and" word ("No. 12, 3 Feb 2023" is no list).
+//! * A year range ("2019-2022", "from 2019 to 2022") needs the same trigger as a lone year
+//!   (or an opener, or a suffix: "2021–2025 гг."); "the 2021–2025 strategy" is not a date.
+//! * Numbers glued to other things are never date parts: "G20", "COVID-19", "$10.12",
+//!   "10%", "10:30", "1,000", "10.5", "5km", "10-day", "1990-х".
+//! * A date invalid as written ("31 November 2022") is skipped whole: neither it nor its
+//!   "November 2022" / "2022 г." tail is reported.
+//! * Expressions never cross a blank line; a single line break is allowed (wrapped text).
 
-use chrono::NaiveDate;
-use once_cell::sync::Lazy;
-use regex::Regex;
+pub mod lang;
+mod tok;
 
+use chrono::{Datelike, NaiveDate};
+
+use lang::{Lang, LANGS};
+use tok::{is_dash, read_back, read_fwd, Entry, Gap, Kind, Tok, WordCache};
+
+/// Order of day and month in all-numeric dates ("10/12/2022").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum NumericOrder {
+    /// 10/12/2022 is 10 December 2022 (most of the world).
     #[default]
     DayFirst,
+    /// 10/12/2022 is October 12, 2022 (United States).
     MonthFirst,
 }
+
+/// Why a document got its numeric order (recorded for the user).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OrderEvidence {
+    /// A numeric date in the document is only valid one way ("13/12/2022").
     UnambiguousDate,
+    /// The document writes month-name dates as "December 10" (month first) or
+    /// "10 December" (day first).
     MonthNameStyle,
+    /// Nothing in the document tells: day first, the convention outside the US.
     Default,
 }
-pub fn detect_numeric_order(_text: &str) -> (NumericOrder, OrderEvidence) {
+
+/// Decide the order for a whole document: an unambiguous numeric date in it
+/// (13/12/2022 => DayFirst), else the style of its month-name dates ("December 10, 2022" =>
+/// MonthFirst, "10 December" => DayFirst), else DayFirst (outside the US).
+///
+/// When several unambiguous numeric dates disagree, or both month-name styles occur, the
+/// majority wins (ties go to the next kind of evidence).
+///
+/// # Example
+/// ```
+/// use bulletin_events::dates::*;
+/// assert_eq!(detect_numeric_order("Held on 12/25/2022."),
+///            (NumericOrder::MonthFirst, OrderEvidence::UnambiguousDate));
+/// assert_eq!(detect_numeric_order("Signed December 10, 2022; due 01/02/2023."),
+///            (NumericOrder::MonthFirst, OrderEvidence::MonthNameStyle));
+/// assert_eq!(detect_numeric_order("Due 01/02/2023."),
+///            (NumericOrder::DayFirst, OrderEvidence::Default));
+/// ```
+pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
+    let mut c = Counts::default();
+    scan(text, NumericOrder::DayFirst, |f| {
+        c.dmy_num += f.counts.dmy_num;
+        c.mdy_num += f.counts.mdy_num;
+        c.dm += f.counts.dm;
+        c.md += f.counts.md;
+    });
+    if c.dmy_num != c.mdy_num {
+        let o = if c.dmy_num > c.mdy_num {
+            NumericOrder::DayFirst
+        } else {
+            NumericOrder::MonthFirst
+        };
+        return (o, OrderEvidence::UnambiguousDate);
+    }
+    if c.dm != c.md {
+        let o = if c.dm > c.md {
+            NumericOrder::DayFirst
+        } else {
+            NumericOrder::MonthFirst
+        };
+        return (o, OrderEvidence::MonthNameStyle);
+    }
     (NumericOrder::DayFirst, OrderEvidence::Default)
 }
+
+/// How precise a date is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Precision {
+    /// A day or a range of days.
     Day,
+    /// A month or a range of months ("November 2022").
     Month,
+    /// A year or a range of years ("in 2022").
     Year,
 }
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+
+/// A calendar date as written; missing parts are None.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PartialDate {
+    /// The year, when written (or propagated from the other end of the range).
     pub year: Option<i32>,
+    /// Month 1..=12.
     pub month: Option<u32>,
+    /// Day of month 1..=31.
     pub day: Option<u32>,
 }
+
+/// One temporal expression found in a text, before year resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMatch {
-    pub span: Range<usize>,
+    /// Byte span in the searched text: `&text[span]` is the expression as written.
+    pub span: std::ops::Range<usize>,
+    /// First day (or month, or year) of the expression.
     pub start: PartialDate,
+    /// Last day (or month, or year); equal to `start` for a single date.
     pub end: PartialDate,
+    /// Day, month or year precision.
     pub precision: Precision,
 }
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Resolved {
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub precision: Precision,
-    pub year_inferred: bool,
-}
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-static RE: Lazy<Regex> = Lazy::new(|| {
-    let m = "(january|february|march|april|may|june|july|august|september|october|november|december)";
-    Regex::new(&format!(
-        r"(?i-u)\b(?:(?P<a1>\d{{1,2}})(?:\s*(?:-|–)\s*(?P<a2>\d{{1,2}}))?\s+(?P<am>{m})(?:,?\s+(?P<ay>\d{{4}}))?|(?:from\s+)?(?P<bm>{m})\s+(?P<b1>\d{{1,2}})(?:\s*(?:(?:-|–)|to)\s*(?P<b2>\d{{1,2}}))?(?:,\s+(?P<by>\d{{4}}))?)\b"
-    ))
-    .unwrap()
-});
-pub fn find_dates(text: &str, _order: NumericOrder) -> Vec<DateMatch> {
+
+/// Every temporal expression in `text`, in order, non-overlapping, spans relative to `text`.
+///
+/// `order` decides day/month order for slash- and dash-separated numeric dates (see
+/// [`detect_numeric_order`]).
+///
+/// # Example
+/// ```
+/// use bulletin_events::dates::*;
+/// let text = "The debate was held on December 10-11, 2022 in Dushanbe.";
+/// let m = &find_dates(text, NumericOrder::DayFirst)[0];
+/// assert_eq!(&text[m.span.clone()], "December 10-11, 2022");
+/// assert_eq!(m.start, PartialDate { year: Some(2022), month: Some(12), day: Some(10) });
+/// assert_eq!(m.end.day, Some(11));
+/// assert!(find_dates("24 teams (2 participants each)", NumericOrder::DayFirst).is_empty());
+/// ```
+pub fn find_dates(text: &str, order: NumericOrder) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    for c in RE.captures_iter(text) {
-        let g = |n: &str| c.name(n).map(|m| m.as_str());
-        let month = |s: &str| MONTHS.iter().position(|m| m.eq_ignore_ascii_case(s)).map(|i| i as u32 + 1);
-        let (d1, d2, m, y) =
-            if g("am").is_some() { (g("a1"), g("a2"), g("am"), g("ay")) } else { (g("b1"), g("b2"), g("bm"), g("by")) };
-        let year = y.and_then(|y| y.parse().ok());
-        let month = m.and_then(month);
-        let d1: Option<u32> = d1.and_then(|d| d.parse().ok());
-        let d2: Option<u32> = d2.and_then(|d| d.parse().ok()).or(d1);
-        let whole = c.get(0).unwrap();
-        out.push(DateMatch {
-            span: whole.range(),
-            start: PartialDate { year, month, day: d1 },
-            end: PartialDate { year, month, day: d2 },
-            precision: Precision::Day,
-        });
-    }
+    scan(text, order, |f| out.push(f.to_match()));
     out
 }
+
+/// A resolved range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// First day of the range.
+    pub start: NaiveDate,
+    /// Last day of the range (inclusive); equals `start` for a single day.
+    pub end: NaiveDate,
+    /// Day, month or year precision.
+    pub precision: Precision,
+    /// The year was not written and came from the anchor.
+    pub year_inferred: bool,
+}
+
+/// Resolve to calendar dates. A missing year comes from `anchor` (the reference date, or the
+/// nearest dated mention — the caller chooses): the year among anchor-1, anchor, anchor+1
+/// that puts the date closest to the anchor (a "28 December" in a bulletin dated 3 January
+/// is the year before).
+/// None when the year is unknown and there is no anchor, or the date is invalid
+/// (31 November), or the range ends before it starts.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use bulletin_events::dates::*;
+/// let text = "Held on 28 December.";
+/// let m = &find_dates(text, NumericOrder::DayFirst)[0];
+/// let r = resolve(m, NaiveDate::from_ymd_opt(2023, 1, 3)).unwrap();
+/// assert_eq!(r.start, NaiveDate::from_ymd_opt(2022, 12, 28).unwrap());
+/// assert!(r.year_inferred);
+/// assert_eq!(resolve(m, None), None);
+/// ```
 pub fn resolve(m: &DateMatch, anchor: Option<NaiveDate>) -> Option<Resolved> {
-    use chrono::Datelike;
-    let (year, inferred) = match m.start.year {
-        Some(y) => (y, false),
-        None => (anchor?.year(), true),
+    let (mut s, mut e) = (m.start, m.end);
+    // Defensive propagation (find_dates already propagates within an expression).
+    propagate_years(&mut s, &mut e);
+    if let Some(sy) = s.year {
+        let (start, end) = bounds(s, e, sy, e.year.unwrap_or(sy), m.precision)?;
+        return Some(Resolved {
+            start,
+            end,
+            precision: m.precision,
+            year_inferred: false,
+        });
+    }
+    let a = anchor?;
+    let mut best: Option<(i64, NaiveDate, NaiveDate)> = None;
+    for y in [a.year() - 1, a.year(), a.year() + 1] {
+        let ey = if key(&e) < key(&s) { y + 1 } else { y };
+        if let Some((start, end)) = bounds(s, e, y, ey, m.precision) {
+            let dist = if a < start {
+                (start - a).num_days()
+            } else if a > end {
+                (a - end).num_days()
+            } else {
+                0
+            };
+            if best.map_or(true, |(d, _, _)| dist < d) {
+                best = Some((dist, start, end));
+            }
+        }
+    }
+    best.map(|(_, start, end)| Resolved {
+        start,
+        end,
+        precision: m.precision,
+        year_inferred: true,
+    })
+}
+
+/// Find and resolve every date of a text as the record contract asks: a year-less date takes
+/// its year from `reference` (the bulletin's issue date) when given, else from the nearest
+/// (in bytes) mention of the same text that has a written year. `None` for a date that
+/// cannot be resolved (no year anywhere, or invalid).
+///
+/// # Example
+/// ```
+/// use bulletin_events::dates::*;
+/// let text = "Bishkek, 18-19 November 2022. The debate was held on December 10-11.";
+/// let all = resolve_all(text, NumericOrder::DayFirst, None);
+/// let r = all[1].1.unwrap();
+/// assert_eq!(r.start.to_string(), "2022-12-10");
+/// assert!(r.year_inferred);
+/// ```
+pub fn resolve_all(
+    text: &str,
+    order: NumericOrder,
+    reference: Option<NaiveDate>,
+) -> Vec<(DateMatch, Option<Resolved>)> {
+    let matches = find_dates(text, order);
+    let own: Vec<Option<Resolved>> = matches.iter().map(|m| resolve(m, None)).collect();
+    matches
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if own[i].is_some() || m.start.year.is_some() {
+                return (m.clone(), own[i]);
+            }
+            let anchor = reference.or_else(|| nearest_anchor(&matches, &own, &m.span));
+            (m.clone(), resolve(m, anchor))
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Resolution helpers
+
+/// The anchor for a year-less mention at `span`: the middle of the nearest (in bytes)
+/// mention with a written year, preferring day-precision mentions (a bare "in 2022" only
+/// says which year, so its middle stands for it).
+fn nearest_anchor(
+    matches: &[DateMatch],
+    own: &[Option<Resolved>],
+    span: &std::ops::Range<usize>,
+) -> Option<NaiveDate> {
+    let mut best: Option<(bool, usize, NaiveDate)> = None;
+    for (m, r) in matches.iter().zip(own) {
+        let Some(r) = r else { continue };
+        let o = &m.span;
+        let dist = if o.start >= span.end {
+            o.start - span.end
+        } else {
+            span.start.saturating_sub(o.end)
+        };
+        let coarse = r.precision != Precision::Day;
+        let mid = r.start + (r.end - r.start) / 2;
+        if best.map_or(true, |(bc, bd, _)| (coarse, dist) < (bc, bd)) {
+            best = Some((coarse, dist, mid));
+        }
+    }
+    best.map(|b| b.2)
+}
+
+fn key(p: &PartialDate) -> (u32, u32) {
+    (p.month.unwrap_or(0), p.day.unwrap_or(0))
+}
+
+/// Fill a missing year at one end from the other end ("30 November – 2 December 2022",
+/// "28 December - 3 January 2023" starts the year before).
+fn propagate_years(l: &mut PartialDate, r: &mut PartialDate) {
+    match (l.year, r.year) {
+        (None, Some(y)) => l.year = Some(if key(l) > key(r) { y - 1 } else { y }),
+        (Some(y), None) => r.year = Some(if key(r) < key(l) { y + 1 } else { y }),
+        _ => {}
+    }
+}
+
+fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()
+}
+
+/// Calendar bounds of a partial range with the given years; None if invalid or reversed.
+fn bounds(
+    s: PartialDate,
+    e: PartialDate,
+    sy: i32,
+    ey: i32,
+    p: Precision,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let (start, end) = match p {
+        Precision::Day => (
+            NaiveDate::from_ymd_opt(sy, s.month?, s.day?)?,
+            NaiveDate::from_ymd_opt(ey, e.month?, e.day?)?,
+        ),
+        Precision::Month => (
+            NaiveDate::from_ymd_opt(sy, s.month?, 1)?,
+            last_day(ey, e.month?)?,
+        ),
+        Precision::Year => (
+            NaiveDate::from_ymd_opt(sy, 1, 1)?,
+            NaiveDate::from_ymd_opt(ey, 12, 31)?,
+        ),
     };
-    let start = NaiveDate::from_ymd_opt(year, m.start.month?, m.start.day?)?;
-    let end = NaiveDate::from_ymd_opt(year, m.end.month?, m.end.day?)?;
-    Some(Resolved { start, end, precision: m.precision, year_inferred: inferred })
+    (start <= end).then_some((start, end))
+}
+
+/// Days in a month when the year is unknown (February may be 29).
+fn max_day(month: u32, year: Option<i32>) -> u32 {
+    match year {
+        Some(y) => last_day(y, month).map_or(0, |d| d.day()),
+        None => match month {
+            2 => 29,
+            4 | 6 | 9 | 11 => 30,
+            1..=12 => 31,
+            _ => 0,
+        },
+    }
+}
+
+fn valid(p: &PartialDate) -> bool {
+    match (p.month, p.day) {
+        (Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= max_day(m, p.year),
+        (Some(m), None) => (1..=12).contains(&m),
+        (None, None) => p.year.is_some(),
+        (None, Some(_)) => false,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Scanner
+
+/// Evidence counted for [`detect_numeric_order`].
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    dmy_num: u32,
+    mdy_num: u32,
+    dm: u32,
+    md: u32,
+}
+
+/// A match found by the grammar.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    start_byte: usize,
+    end_byte: usize,
+    start: PartialDate,
+    end: PartialDate,
+    precision: Precision,
+    counts: Counts,
+}
+
+impl Found {
+    fn to_match(self) -> DateMatch {
+        DateMatch {
+            span: self.start_byte..self.end_byte,
+            start: self.start,
+            end: self.end,
+            precision: self.precision,
+        }
+    }
+}
+
+/// Tokens read back before the anchor digit run (at most).
+const BACK: usize = 5;
+/// Tokens read after the anchor to decide which languages to try.
+const LOOKAHEAD: usize = 2;
+/// Tokens in a window (back + forward).
+const MAXT: usize = 24;
+/// Plausible written years.
+const YEARS: std::ops::RangeInclusive<u32> = 1800..=2199;
+
+/// Quick test on a digit run before any tokenizing: only 1-2 digit days and 4-digit years
+/// can start a date, and only when not glued to letters, signs or other numbers.
+fn quick_ok(text: &str, ds: usize, de: usize) -> bool {
+    let b = text.as_bytes();
+    let nd = de - ds;
+    if !(nd <= 2 || nd == 4) {
+        return false;
+    }
+    // "1.5", "3/4", "2022.5": a '.' or '/' followed by a digit must start an all-numeric
+    // date (d.m.yyyy, d/m/yyyy, yyyy.m.d), else the number is a decimal or a fraction.
+    if de + 1 < b.len() && matches!(b[de], b'.' | b'/') && b[de + 1].is_ascii_digit() {
+        let sep = b[de];
+        let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let n2 = digits(de + 1);
+        let p2 = de + 1 + n2;
+        let n3 = if n2 <= 2 && p2 + 1 < b.len() && b[p2] == sep {
+            digits(p2 + 1)
+        } else {
+            0
+        };
+        let date = if nd == 4 {
+            (1..=2).contains(&n3)
+        } else {
+            n3 == 4
+        };
+        if !date {
+            return false;
+        }
+    }
+    if nd == 4 {
+        let v = b[ds..de]
+            .iter()
+            .fold(0u32, |v, d| v * 10 + (d - b'0') as u32);
+        if !YEARS.contains(&v) {
+            return false;
+        }
+    }
+    tok::digits_clean(text, ds, de)
+}
+
+/// Whether any of the 8 bytes of `x` is an ASCII digit (SWAR "has byte between" test;
+/// bytes >= 0x80 never match).
+#[inline]
+fn has_digit(x: u64) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const LO: u64 = 0x2F; // strictly above '/'
+    const HI: u64 = 0x3A; // strictly below ':'
+    let low7 = x & (L * 127);
+    ((L * (127 + HI)).wrapping_sub(low7) & !x & (low7 + L * (127 - LO)) & (L * 128)) != 0
+}
+
+/// Position of the first ASCII digit at or after `i`, eight bytes at a time.
+fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if has_digit(x) {
+            break;
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|p| i + p)
+}
+
+fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut floor = 0;
+    let mut w = Win::empty(text);
+    while i < b.len() {
+        let Some(ds) = next_digit(b, i) else {
+            break;
+        };
+        let mut de = ds;
+        while de < b.len() && b[de].is_ascii_digit() {
+            de += 1;
+        }
+        if !quick_ok(text, ds, de) {
+            i = de;
+            continue;
+        }
+        w.reset(ds, floor);
+        let mut best: Option<Found> = None;
+        // Only the languages with a table word among the tokens read so far are tried (the
+        // first language when there is none yet: all-numeric dates need no words, and its
+        // parse reads further tokens that may bring other languages in).
+        let _ = w.get(w.anchor + LOOKAHEAD);
+        for (li, lang) in LANGS.iter().enumerate() {
+            if w.langs & (1 << li) == 0 && !(li == 0 && w.langs == 0) {
+                continue;
+            }
+            let g = Grammar {
+                lang,
+                li: li as u8,
+                order,
+            };
+            for s in w.lo..=w.anchor {
+                if s != w.anchor && !g.can_start(&w.toks[s]) {
+                    continue;
+                }
+                if let Some(f) = g.expr(&mut w, s) {
+                    if f.end_byte > ds
+                        && best.map_or(true, |bf| {
+                            f.end_byte - f.start_byte > bf.end_byte - bf.start_byte
+                        })
+                    {
+                        best = Some(f);
+                    }
+                    break;
+                }
+            }
+        }
+        match best {
+            Some(f) => {
+                sink(&f);
+                floor = f.end_byte;
+                i = f.end_byte.max(de);
+            }
+            None => {
+                // An invalid date as written ("31 November 2022") is skipped whole, so
+                // that its month or year is not picked up as a date of its own.
+                i = de;
+                for (li, lang) in LANGS.iter().enumerate() {
+                    if w.langs & (1 << li) == 0 {
+                        continue;
+                    }
+                    let g = Grammar {
+                        lang,
+                        li: li as u8,
+                        order,
+                    };
+                    let anchor = w.anchor;
+                    if let Some(side) = g.side(&mut w, anchor) {
+                        let dated = matches!(side.style, Style::DayMonth | Style::MonthDay);
+                        if dated && !valid(&side.date) {
+                            i = i.max(w.toks[side.end - 1].end);
+                            floor = i;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn langs_of(t: &Tok) -> u32 {
+    match t.kind {
+        Kind::Word { entries, .. } => entries.iter().fold(0, |m, e| m | 1 << e.lang),
+        _ => 0,
+    }
+}
+
+const DUMMY: Tok = Tok {
+    start: 0,
+    end: 0,
+    gap: Gap::Blank,
+    kind: Kind::Punct(' '),
+};
+
+/// Tokens around one anchor digit run: up to [`BACK`] before it, then lazily forward.
+struct Win<'a> {
+    text: &'a str,
+    toks: [Tok; MAXT],
+    cache: WordCache,
+    /// First valid token (the anchor is at [`BACK`], earlier tokens were read backwards).
+    lo: usize,
+    /// Bit set of the languages with a table word among the tokens read so far.
+    langs: u32,
+    /// End of the valid tokens.
+    n: usize,
+    anchor: usize,
+    fwd_pos: usize,
+    fwd_done: bool,
+}
+
+impl<'a> Win<'a> {
+    /// An empty window over `text`, reused for every anchor (no per-anchor setup cost).
+    fn empty(text: &'a str) -> Self {
+        Win {
+            text,
+            toks: [DUMMY; MAXT],
+            cache: WordCache::new(),
+            lo: 0,
+            langs: 0,
+            n: 0,
+            anchor: 0,
+            fwd_pos: 0,
+            fwd_done: true,
+        }
+    }
+
+    /// Refill the window around the digit run starting at `ds`, never reading before `floor`.
+    fn reset(&mut self, ds: usize, floor: usize) {
+        let text = self.text;
+        let year = self.text.as_bytes()[ds..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+            == 4;
+        let mut cur = read_back(text, ds, &mut self.cache);
+        // Gap in front of the anchor.
+        let anchor_gap = cur.map_or(Gap::Blank, |x| x.1);
+        let mut gap_here = anchor_gap;
+        let mut nb = 0;
+        self.langs = 0;
+        while nb < BACK && gap_here != Gap::Blank {
+            let Some((t, _)) = cur else {
+                break;
+            };
+            if t.start < floor {
+                break;
+            }
+            let keep = match t.kind {
+                Kind::Num { .. } => false,
+                // Only words that can begin an expression ("from", a weekday, a month), or
+                // mark a year ("in 2022"), are worth reading past.
+                Kind::Word { entries, .. } => entries.iter().any(|e| {
+                    e.month > 0
+                        || e.weekday
+                        || e.from
+                        || e.between
+                        || (year && (e.year_trigger || e.to || e.and))
+                }),
+                Kind::Punct(c) => matches!(c, ',' | '.') || is_dash(c),
+            };
+            if !keep {
+                break;
+            }
+            let prev = read_back(text, t.start, &mut self.cache);
+            // A number before a word ("31 November 2022" rejected as a day) owns that word.
+            if matches!(t.kind, Kind::Word { .. })
+                && prev.is_some_and(|(p, g)| matches!(p.kind, Kind::Num { .. }) && g != Gap::Blank)
+            {
+                break;
+            }
+            let g = prev.map_or(Gap::Blank, |x| x.1);
+            self.langs |= langs_of(&t);
+            self.toks[BACK - 1 - nb] = Tok { gap: g, ..t };
+            nb += 1;
+            gap_here = g;
+            cur = prev;
+        }
+        self.lo = BACK - nb;
+        self.n = BACK;
+        self.anchor = BACK;
+        self.fwd_pos = ds;
+        self.fwd_done = false;
+        self.pull();
+        if self.n > BACK {
+            self.toks[BACK].gap = anchor_gap;
+        }
+    }
+
+    fn pull(&mut self) {
+        if self.fwd_done || self.n >= MAXT {
+            self.fwd_done = true;
+            return;
+        }
+        match read_fwd(self.text, self.fwd_pos, &mut self.cache) {
+            Some(t) if t.gap != Gap::Blank || self.n == self.anchor => {
+                self.langs |= langs_of(&t);
+                self.toks[self.n] = t;
+                self.n += 1;
+                self.fwd_pos = t.end;
+            }
+            _ => self.fwd_done = true,
+        }
+    }
+
+    fn get(&mut self, i: usize) -> Option<Tok> {
+        while i >= self.n && !self.fwd_done {
+            self.pull();
+        }
+        (i < self.n).then(|| self.toks[i])
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// "18" waiting for a month from the other end of a range.
+    BareDay,
+    /// "10 December [2022]".
+    DayMonth,
+    /// "December 10[, 2022]".
+    MonthDay,
+    /// "10.12.2022", "2022-12-10".
+    Numeric,
+    /// "November" waiting for a year ("November–December 2022").
+    MonthOnly,
+    /// "November 2022".
+    MonthYear,
+    /// "2022".
+    Year,
+}
+
+/// One end of an expression.
+#[derive(Clone, Copy, Debug)]
+struct Side {
+    date: PartialDate,
+    style: Style,
+    /// Token index after the side.
+    end: usize,
+    /// A year suffix ("г.", "года") was written.
+    year_marked: bool,
+    counts: Counts,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    From,
+    Between,
+}
+
+struct Grammar<'l> {
+    lang: &'l Lang,
+    li: u8,
+    order: NumericOrder,
+}
+
+impl Grammar<'_> {
+    fn entry(&self, t: &Tok) -> Option<&'static Entry> {
+        match t.kind {
+            Kind::Word { entries, .. } => entries.iter().find(|e| e.lang == self.li),
+            _ => None,
+        }
+    }
+
+    fn name_ok(&self, t: &Tok) -> bool {
+        match t.kind {
+            Kind::Word { cap, .. } => cap || !self.lang.names_capitalized,
+            _ => false,
+        }
+    }
+
+    fn month(&self, t: &Tok) -> Option<(u32, bool)> {
+        let e = self.entry(t)?;
+        (e.month > 0 && self.name_ok(t)).then_some((e.month as u32, e.month_abbr))
+    }
+
+    fn weekday(&self, t: &Tok) -> bool {
+        self.entry(t).is_some_and(|e| e.weekday) && self.name_ok(t)
+    }
+
+    fn can_start(&self, t: &Tok) -> bool {
+        self.entry(t)
+            .is_some_and(|e| e.from || e.between || e.month > 0 || e.weekday)
+    }
+
+    /// A clean number usable as a day or year (not "1.5", not "5km").
+    fn num(&self, w: &mut Win, i: usize) -> Option<(u32, u8)> {
+        let t = w.get(i)?;
+        let Kind::Num { val, nd, clean } = t.kind else {
+            return None;
+        };
+        if !clean {
+            return None;
+        }
+        // "10-day", "5-year", "1990-х": a number glued by a hyphen to a word that is not a
+        // month, weekday or hyphenated ordinal ("10-го") is a compound, not a date part.
+        if let Some(n1) = w.get(i + 1) {
+            if n1.glued() && n1.punct().is_some_and(is_dash) {
+                if let Some(n2) = w.get(i + 2) {
+                    if n2.glued() && matches!(n2.kind, Kind::Word { .. }) {
+                        let ok = self
+                            .entry(&n2)
+                            .is_some_and(|e| e.month > 0 || e.weekday || e.ordinal_hyphen);
+                        if !ok {
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        // decimal tail: "10.5"
+        if let Some(n1) = w.get(i + 1) {
+            if n1.glued() && matches!(n1.punct(), Some('.' | ',')) {
+                if let Some(n2) = w.get(i + 2) {
+                    if n2.glued() && matches!(n2.kind, Kind::Num { .. }) {
+                        return None;
+                    }
+                }
+            }
+        }
+        Some((val, nd))
+    }
+
+    fn is_word(&self, w: &mut Win, i: usize, pred: impl Fn(&Entry) -> bool) -> bool {
+        w.get(i).and_then(|t| self.entry(&t)).is_some_and(pred)
+    }
+
+    fn glued_punct(&self, w: &mut Win, i: usize, c: char) -> bool {
+        w.get(i).is_some_and(|t| t.glued() && t.punct() == Some(c))
+    }
+
+    /// Glued letters after a number: None when there are none, Some(k) = index after an
+    /// accepted suffix, or Err when letters are glued but not accepted.
+    fn day_suffix(&self, w: &mut Win, k: usize) -> Result<usize, ()> {
+        let Some(t) = w.get(k) else { return Ok(k) };
+        if !t.glued() {
+            return Ok(k);
+        }
+        match t.kind {
+            Kind::Word { .. } => {
+                if self.entry(&t).is_some_and(|e| e.ordinal) {
+                    Ok(k + 1)
+                } else {
+                    Err(())
+                }
+            }
+            Kind::Punct(c) if is_dash(c) => {
+                let ok = w.get(k + 1).is_some_and(|t2| t2.glued())
+                    && self.is_word(w, k + 1, |e| e.ordinal_hyphen);
+                Ok(if ok { k + 2 } else { k })
+            }
+            _ => Ok(k),
+        }
+    }
+
+    /// Optional year suffix at `k` ("г.", "года"); returns (index after, marked).
+    fn year_suffix(&self, w: &mut Win, k: usize) -> Result<(usize, bool), ()> {
+        let Some(t) = w.get(k) else {
+            return Ok((k, false));
+        };
+        if let Some(e) = self.entry(&t) {
+            if e.year_suffix {
+                let mut k = k + 1;
+                if e.year_suffix_abbr && self.glued_punct(w, k, '.') {
+                    k += 1;
+                }
+                return Ok((k, true));
+            }
+        }
+        if t.glued() && matches!(t.kind, Kind::Word { .. }) {
+            return Err(());
+        }
+        Ok((k, false))
+    }
+
+    /// A year at `k` (with optional suffix): (year, index after, marked).
+    fn year_at(&self, w: &mut Win, k: usize) -> Option<(i32, usize, bool)> {
+        let (v, nd) = self.num(w, k)?;
+        if nd != 4 || !YEARS.contains(&v) {
+            return None;
+        }
+        let (e, marked) = self.year_suffix(w, k + 1).ok()?;
+        Some((v as i32, e, marked))
+    }
+
+    /// Optional year after a day/month: " 2022", ", 2022", with suffix.
+    fn opt_year(&self, w: &mut Win, k: usize) -> (Option<i32>, usize, bool) {
+        if let Some((y, e, m)) = self.year_at(w, k) {
+            return (Some(y), e, m);
+        }
+        if w.get(k).and_then(|t| t.punct()) == Some(',') {
+            if let Some((y, e, m)) = self.year_at(w, k + 1) {
+                return (Some(y), e, m);
+            }
+        }
+        (None, k, false)
+    }
+
+    /// "10.12.2022", "10/12/2022", "2022-12-10" starting at token `j`.
+    fn numeric(&self, w: &mut Win, j: usize) -> Option<Side> {
+        let t0 = w.get(j)?;
+        let Kind::Num {
+            val: a,
+            nd: na,
+            clean: true,
+        } = t0.kind
+        else {
+            return None;
+        };
+        let sep = w.get(j + 1)?;
+        let c = sep.punct()?;
+        if !sep.glued() || !matches!(c, '.' | '/' | '-') {
+            return None;
+        }
+        let num_at = |w: &mut Win, i: usize| -> Option<(u32, u8)> {
+            let t = w.get(i)?;
+            match t.kind {
+                Kind::Num { val, nd, .. } if t.glued() => Some((val, nd)),
+                _ => None,
+            }
+        };
+        let (b, nb) = num_at(w, j + 2)?;
+        if !self.glued_punct(w, j + 3, c) {
+            return None;
+        }
+        let (c3, n3) = num_at(w, j + 4)?;
+        // Not followed by more numeric parts ("1.2.2022.5", an IP address).
+        if let Some(t5) = w.get(j + 5) {
+            if t5.glued() && matches!(t5.punct(), Some('.' | '/' | '-' | ':' | ',')) {
+                if let Some(t6) = w.get(j + 6) {
+                    if t6.glued() && matches!(t6.kind, Kind::Num { .. }) {
+                        return None;
+                    }
+                }
+            }
+        }
+        let mut counts = Counts::default();
+        let date = if na == 4 {
+            if nb > 2 || n3 > 2 || !YEARS.contains(&a) {
+                return None;
+            }
+            PartialDate {
+                year: Some(a as i32),
+                month: Some(b),
+                day: Some(c3),
+            }
+        } else {
+            if na > 2 || nb > 2 || n3 != 4 || !YEARS.contains(&c3) {
+                return None;
+            }
+            if a > 12 && b <= 12 {
+                counts.dmy_num = 1;
+            } else if b > 12 && a <= 12 {
+                counts.mdy_num = 1;
+            }
+            let dmy = PartialDate {
+                year: Some(c3 as i32),
+                month: Some(b),
+                day: Some(a),
+            };
+            let mdy = PartialDate {
+                year: Some(c3 as i32),
+                month: Some(a),
+                day: Some(b),
+            };
+            let first = if c == '.' || self.order == NumericOrder::DayFirst {
+                dmy
+            } else {
+                mdy
+            };
+            if valid(&first) {
+                first
+            } else if c != '.' && valid(&if first == dmy { mdy } else { dmy }) {
+                if first == dmy {
+                    mdy
+                } else {
+                    dmy
+                }
+            } else {
+                return None;
+            }
+        };
+        if !valid(&date) {
+            return None;
+        }
+        // ISO 8601 date-time: "2023-01-31T12:00" (the date ends before the T).
+        if na == 4 {
+            if let Some(t5) = w.get(j + 5) {
+                let tee = t5.glued() && matches!(&w.text[t5.start..t5.end], "T" | "t");
+                if tee
+                    && w.get(j + 6)
+                        .is_some_and(|t6| t6.glued() && matches!(t6.kind, Kind::Num { .. }))
+                {
+                    return Some(Side {
+                        date,
+                        style: Style::Numeric,
+                        end: j + 5,
+                        year_marked: false,
+                        counts,
+                    });
+                }
+            }
+        }
+        let (end, marked) = self.year_suffix(w, j + 5).ok()?;
+        Some(Side {
+            date,
+            style: Style::Numeric,
+            end,
+            year_marked: marked,
+            counts,
+        })
+    }
+
+    /// One end of an expression, starting at token `i`.
+    fn side(&self, w: &mut Win, i: usize) -> Option<Side> {
+        let mut j = i;
+        let t = w.get(j)?;
+        if self.weekday(&t) {
+            j += 1;
+            if self.glued_punct(w, j, '.') {
+                j += 1;
+            }
+            if w.get(j).and_then(|t| t.punct()) == Some(',') {
+                j += 1;
+            }
+        }
+        let t = w.get(j)?;
+        let side = match t.kind {
+            Kind::Num { .. } => {
+                if let Some(s) = self.numeric(w, j) {
+                    return Some(s);
+                }
+                let (v, nd) = self.num(w, j)?;
+                if nd == 4 {
+                    let (y, e, marked) = self.year_at(w, j)?;
+                    return (j == i).then_some(Side {
+                        date: PartialDate {
+                            year: Some(y),
+                            ..PartialDate::default()
+                        },
+                        style: Style::Year,
+                        end: e,
+                        year_marked: marked,
+                        counts: Counts::default(),
+                    });
+                }
+                if !(1..=31).contains(&v) {
+                    return None;
+                }
+                let mut k = self.day_suffix(w, j + 1).ok()?;
+                let k0 = k;
+                if self.is_word(w, k, |e| e.link) {
+                    k += 1;
+                }
+                let mon = w.get(k).and_then(|t| self.month(&t));
+                match mon {
+                    Some((m, abbr)) => {
+                        k += 1;
+                        if abbr && self.glued_punct(w, k, '.') {
+                            k += 1;
+                        }
+                        let (year, e, marked) = self.opt_year(w, k);
+                        Side {
+                            date: PartialDate {
+                                year,
+                                month: Some(m),
+                                day: Some(v),
+                            },
+                            style: Style::DayMonth,
+                            end: e,
+                            year_marked: marked,
+                            counts: Counts {
+                                dm: 1,
+                                ..Counts::default()
+                            },
+                        }
+                    }
+                    None => Side {
+                        date: PartialDate {
+                            day: Some(v),
+                            ..PartialDate::default()
+                        },
+                        style: Style::BareDay,
+                        end: k0,
+                        year_marked: false,
+                        counts: Counts::default(),
+                    },
+                }
+            }
+            Kind::Word { .. } => {
+                let (m, abbr) = self.month(&t)?;
+                let mut k = j + 1;
+                if abbr && self.glued_punct(w, k, '.') {
+                    k += 1;
+                }
+                let month_only = Side {
+                    date: PartialDate {
+                        month: Some(m),
+                        ..PartialDate::default()
+                    },
+                    style: Style::MonthOnly,
+                    end: k,
+                    year_marked: false,
+                    counts: Counts::default(),
+                };
+                match self.num(w, k) {
+                    Some((v, nd)) if nd <= 2 && (1..=31).contains(&v) => {
+                        let Ok(k2) = self.day_suffix(w, k + 1) else {
+                            return Some(month_only);
+                        };
+                        let (year, e, marked) = self.opt_year(w, k2);
+                        Side {
+                            date: PartialDate {
+                                year,
+                                month: Some(m),
+                                day: Some(v),
+                            },
+                            style: Style::MonthDay,
+                            end: e,
+                            year_marked: marked,
+                            counts: Counts {
+                                md: 1,
+                                ..Counts::default()
+                            },
+                        }
+                    }
+                    Some((_, 4)) | None => match self.opt_year(w, k) {
+                        (Some(y), e, marked) => Side {
+                            date: PartialDate {
+                                year: Some(y),
+                                month: Some(m),
+                                day: None,
+                            },
+                            style: Style::MonthYear,
+                            end: e,
+                            year_marked: marked,
+                            counts: Counts::default(),
+                        },
+                        _ => month_only,
+                    },
+                    _ => month_only,
+                }
+            }
+            Kind::Punct(_) => return None,
+        };
+        // A weekday must precede a day, not a bare month or year.
+        if j != i
+            && !matches!(
+                side.style,
+                Style::DayMonth | Style::MonthDay | Style::BareDay
+            )
+        {
+            return None;
+        }
+        Some(side)
+    }
+
+    /// The range separator at `k` allowed after `opener`; index after it.
+    fn separator(&self, w: &mut Win, k: usize, opener: Option<Opener>) -> Option<usize> {
+        let t = w.get(k)?;
+        if let Some(c) = t.punct() {
+            return (is_dash(c) && opener != Some(Opener::Between)).then_some(k + 1);
+        }
+        let e = self.entry(&t)?;
+        let ok = match opener {
+            Some(Opener::Between) => e.and,
+            _ => e.to,
+        };
+        ok.then_some(k + 1)
+    }
+
+    /// Whether a bare year at tokens `s..e` reads as a year: a trigger word right before
+    /// `s` (or an opener), and an acceptable word after.
+    fn year_context(&self, w: &mut Win, s: usize, e: usize, opener: bool, range: bool) -> bool {
+        let trig = opener
+            || (s > w.lo && {
+                let p = w.toks[s - 1];
+                let t = w.toks[s];
+                // "mid-2022": trigger glued with a hyphen
+                let (p, ok_gap) = if p.punct().is_some_and(is_dash) && t.glued() && s > w.lo + 1 {
+                    (w.toks[s - 2], p.glued())
+                } else {
+                    (p, p.punct().is_none())
+                };
+                ok_gap && self.entry(&p).is_some_and(|x| x.year_trigger)
+            });
+        if !trig {
+            return false;
+        }
+        if range {
+            return true;
+        }
+        match w.get(e) {
+            None => true,
+            Some(t) => match t.kind {
+                Kind::Punct(_) => true,
+                Kind::Num { .. } => false,
+                Kind::Word { .. } => {
+                    w.text[t.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                        || self
+                            .entry(&t)
+                            .is_some_and(|x| x.year_follower || x.year_suffix)
+                }
+            },
+        }
+    }
+
+    /// An expression starting at token `s`.
+    fn expr(&self, w: &mut Win, s: usize) -> Option<Found> {
+        let t0 = w.get(s)?;
+        let mut i = s;
+        let opener = match self.entry(&t0) {
+            Some(e) if e.from => Some(Opener::From),
+            Some(e) if e.between => Some(Opener::Between),
+            _ => None,
+        };
+        if opener.is_some() {
+            i += 1;
+        }
+        let left = self.side(w, i)?;
+        // A range?
+        if let Some(k) = self.separator(w, left.end, opener) {
+            if let Some(right) = self.side(w, k) {
+                if let Some(f) = self.combine(w, s, left, right, opener.is_some()) {
+                    return Some(f);
+                }
+            }
+        }
+        // A list "3 and 5 March", "3, 4 and 5 March": this day takes the month of the last.
+        // The last separator must be an "and" word: "No. 12, 3 Feb 2023" is no list.
+        if left.style == Style::BareDay && opener.is_none() {
+            let mut k = left.end;
+            for _ in 0..8 {
+                let Some(t) = w.get(k) else { break };
+                let is_and = self.entry(&t).is_some_and(|e| e.and);
+                if t.punct() != Some(',') && !is_and {
+                    break;
+                }
+                let Some(next) = self.side(w, k + 1) else {
+                    break;
+                };
+                match next.style {
+                    Style::BareDay => k = next.end,
+                    Style::DayMonth if is_and => {
+                        let d = PartialDate {
+                            day: left.date.day,
+                            ..next.date
+                        };
+                        if !valid(&d) {
+                            break;
+                        }
+                        return Some(self.found(w, i, left.end, d, d, Precision::Day, left.counts));
+                    }
+                    _ => break,
+                }
+            }
+        }
+        // A single date.
+        let (p, ok) = match left.style {
+            Style::DayMonth | Style::MonthDay | Style::Numeric => (Precision::Day, true),
+            Style::MonthYear => (Precision::Month, true),
+            Style::Year => (
+                Precision::Year,
+                left.year_marked || self.year_context(w, i, left.end, false, false),
+            ),
+            Style::BareDay | Style::MonthOnly => (Precision::Day, false),
+        };
+        if !ok || !valid(&left.date) {
+            return None;
+        }
+        Some(self.found(w, i, left.end, left.date, left.date, p, left.counts))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn found(
+        &self,
+        w: &Win,
+        s: usize,
+        e: usize,
+        start: PartialDate,
+        end: PartialDate,
+        precision: Precision,
+        counts: Counts,
+    ) -> Found {
+        Found {
+            start_byte: w.toks[s].start,
+            end_byte: w.toks[e - 1].end,
+            start,
+            end,
+            precision,
+            counts,
+        }
+    }
+
+    /// Combine two ends into a range starting at token `s`.
+    fn combine(&self, w: &mut Win, s: usize, l: Side, r: Side, opener: bool) -> Option<Found> {
+        use Style::*;
+        let mut end_tok = r.end;
+        let counts = Counts {
+            dmy_num: l.counts.dmy_num + r.counts.dmy_num,
+            mdy_num: l.counts.mdy_num + r.counts.mdy_num,
+            dm: l.counts.dm + r.counts.dm,
+            md: l.counts.md + r.counts.md,
+        };
+        let (mut a, mut b, p) = match (l.style, r.style) {
+            (BareDay, DayMonth | Numeric) => {
+                if l.date.day >= r.date.day {
+                    return None;
+                }
+                (
+                    PartialDate {
+                        day: l.date.day,
+                        ..r.date
+                    },
+                    r.date,
+                    Precision::Day,
+                )
+            }
+            (MonthDay, BareDay) if l.date.year.is_none() => {
+                if l.date.day >= r.date.day {
+                    return None;
+                }
+                let (year, e, _) = self.opt_year(w, r.end);
+                end_tok = e;
+                let a = PartialDate { year, ..l.date };
+                (
+                    a,
+                    PartialDate {
+                        day: r.date.day,
+                        ..a
+                    },
+                    Precision::Day,
+                )
+            }
+            (DayMonth | MonthDay | Numeric, DayMonth | MonthDay | Numeric) => {
+                (l.date, r.date, Precision::Day)
+            }
+            (MonthOnly | MonthYear, MonthOnly | MonthYear) => (l.date, r.date, Precision::Month),
+            (Year, Year) => {
+                let ok = r.year_marked || self.year_context(w, s, r.end, opener, true);
+                if !ok {
+                    return None;
+                }
+                (l.date, r.date, Precision::Year)
+            }
+            _ => return None,
+        };
+        propagate_years(&mut a, &mut b);
+        if !valid(&a) || !valid(&b) {
+            return None;
+        }
+        if let (Some(ay), Some(by)) = (a.year, b.year) {
+            if (ay, key(&a)) >= (by, key(&b)) {
+                return None;
+            }
+        }
+        Some(self.found(w, s, end_tok, a, b, p, counts))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn one(text: &str) -> DateMatch {
+        let v = find_dates(text, NumericOrder::DayFirst);
+        assert_eq!(v.len(), 1, "{text:?} gave {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn detect_unambiguous_numeric() {
+        assert_eq!(
+            detect_numeric_order("Report of 13/12/2022, see also 01/02/2023."),
+            (NumericOrder::DayFirst, OrderEvidence::UnambiguousDate)
+        );
+        assert_eq!(
+            detect_numeric_order("December 10, 2022. Filed 12/25/2022."),
+            (NumericOrder::MonthFirst, OrderEvidence::UnambiguousDate)
+        );
+        // the numeric evidence beats the month-name style
+        assert_eq!(
+            detect_numeric_order("On December 10, 2022 and December 11, 2022; form 25.12.2022"),
+            (NumericOrder::DayFirst, OrderEvidence::UnambiguousDate)
+        );
+    }
+
+    #[test]
+    fn detect_month_name_style() {
+        assert_eq!(
+            detect_numeric_order("SAN FRANCISCO, March 3 - The company said on 04/05/2023"),
+            (NumericOrder::MonthFirst, OrderEvidence::MonthNameStyle)
+        );
+        assert_eq!(
+            detect_numeric_order("10 December 2022, Dushanbe. Deadline 04/05/2023."),
+            (NumericOrder::DayFirst, OrderEvidence::MonthNameStyle)
+        );
+        assert_eq!(
+            detect_numeric_order("10 декабря 2022 г., г. Душанбе"),
+            (NumericOrder::DayFirst, OrderEvidence::MonthNameStyle)
+        );
+    }
+
+    #[test]
+    fn detect_default() {
+        assert_eq!(
+            detect_numeric_order(""),
+            (NumericOrder::DayFirst, OrderEvidence::Default)
+        );
+        assert_eq!(
+            detect_numeric_order("Deadline 04/05/2023; 24 teams."),
+            (NumericOrder::DayFirst, OrderEvidence::Default)
+        );
+        // one of each style: a tie falls through to the default
+        assert_eq!(
+            detect_numeric_order("On 10 December and on December 12."),
+            (NumericOrder::DayFirst, OrderEvidence::Default)
+        );
+    }
+
+    #[test]
+    fn resolve_year_boundary() {
+        let m = one("a meeting on 28 December");
+        let r = resolve(&m, Some(d(2023, 1, 3))).unwrap();
+        assert_eq!((r.start, r.end), (d(2022, 12, 28), d(2022, 12, 28)));
+        assert!(r.year_inferred);
+        let m = one("due on 3 January");
+        let r = resolve(&m, Some(d(2022, 12, 28))).unwrap();
+        assert_eq!(r.start, d(2023, 1, 3));
+        let m = one("from 28 December to 3 January");
+        let r = resolve(&m, Some(d(2023, 1, 10))).unwrap();
+        assert_eq!((r.start, r.end), (d(2022, 12, 28), d(2023, 1, 3)));
+        let r = resolve(&m, Some(d(2022, 12, 1))).unwrap();
+        assert_eq!((r.start, r.end), (d(2022, 12, 28), d(2023, 1, 3)));
+    }
+
+    #[test]
+    fn resolve_explicit_and_propagated() {
+        let m = one("28 December - 3 January 2023");
+        assert_eq!(m.start.year, Some(2022));
+        let r = resolve(&m, None).unwrap();
+        assert_eq!((r.start, r.end), (d(2022, 12, 28), d(2023, 1, 3)));
+        assert!(!r.year_inferred);
+        let m = one("30 November – 2 December 2022");
+        let r = resolve(&m, Some(d(1999, 1, 1))).unwrap();
+        assert_eq!((r.start, r.end), (d(2022, 11, 30), d(2022, 12, 2)));
+        assert!(!r.year_inferred);
+    }
+
+    #[test]
+    fn resolve_month_and_year_precision() {
+        let r = resolve(&one("in February 2024"), None).unwrap();
+        assert_eq!((r.start, r.end), (d(2024, 2, 1), d(2024, 2, 29)));
+        assert_eq!(r.precision, Precision::Month);
+        let r = resolve(&one("since 2019"), None).unwrap();
+        assert_eq!((r.start, r.end), (d(2019, 1, 1), d(2019, 12, 31)));
+        assert_eq!(r.precision, Precision::Year);
+    }
+
+    #[test]
+    fn resolve_invalid_and_missing() {
+        // 31 November is never found
+        assert!(find_dates("on 31 November 2022", NumericOrder::DayFirst).is_empty());
+        // 29 February without a year is found, and resolves only to a leap year
+        let m = one("on 29 February");
+        let r = resolve(&m, Some(d(2023, 6, 1))).unwrap();
+        assert_eq!(r.start, d(2024, 2, 29));
+        assert_eq!(resolve(&m, Some(d(2022, 6, 1))), None);
+        assert_eq!(resolve(&one("on 10 December"), None), None);
+    }
+
+    #[test]
+    fn swar_digit_test_matches_bytewise() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut x = [b'a'; 8];
+                x[pos] = b;
+                assert_eq!(
+                    has_digit(u64::from_le_bytes(x)),
+                    b.is_ascii_digit(),
+                    "byte {b} at {pos}"
+                );
+            }
+        }
+        let t = "abc\u{444}\u{444}defgh 7";
+        assert_eq!(next_digit(t.as_bytes(), 0), Some(t.len() - 1));
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_on_odd_input() {
+        let inputs = [
+            "",
+            "1",
+            "0000000000000000000000000000000000000",
+            "ı̇10 декабря\u{301} 2022 г.\u{200f}",
+            "🎉10🎉December🎉2022",
+            "١٠ ديسمبر 2022 — 10 December",
+            "\u{301}\u{301}5 Dec",
+            "9999999999999999999999/99/9999 99.99.9999 2022-99-99",
+            "10 - - - 12 December --- 2022",
+        ];
+        for s in inputs {
+            for m in find_dates(s, NumericOrder::MonthFirst) {
+                assert!(s.get(m.span.clone()).is_some(), "{s:?} {m:?}");
+            }
+        }
+    }
 }
