@@ -11,7 +11,7 @@ use crate::dates::{self, DateMatch, NumericOrder};
 use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
-    OrderEvidence, Place, Precision,
+    OrderEvidence, Place, Precision, Quantity,
 };
 use crate::places;
 use crate::segment::{self, ItemPlan, Layout};
@@ -332,6 +332,7 @@ impl DocBuilder<'_> {
         scan.extend(d.scan.iter().cloned());
         let _ = &d.headline_range;
         let places = self.places(&scan, d.dateline.as_ref().map(|x| &x.0));
+        let quantities = self.quantities(&d);
         Item {
             span: d.span,
             headline: d.headline,
@@ -340,8 +341,35 @@ impl DocBuilder<'_> {
             dates,
             places,
             organizations: Vec::new(),
-            quantities: Vec::new(),
+            quantities,
         }
+    }
+
+    /// Counts in the headline, caption and body, never overlapping a date.
+    fn quantities(&self, d: &Draft) -> Vec<Quantity> {
+        let t = self.lay.text;
+        let mut out = Vec::new();
+        for r in &d.scan {
+            let exclude: Vec<Range<usize>> = d
+                .dates
+                .iter()
+                .map(|&i| &self.raw_dates[i].m.span)
+                .filter(|s| s.start >= r.start && s.end <= r.end)
+                .map(|s| s.start - r.start..s.end - r.start)
+                .collect();
+            for q in crate::quantities::find_quantities(&t[r.clone()], &exclude) {
+                let span = self.orig(r.start + q.span.start..r.start + q.span.end);
+                out.push(Quantity {
+                    text: self.input[span.range()].to_string(),
+                    value: q.value,
+                    unit: q.unit,
+                    span,
+                    qualifier: q.qualifier,
+                });
+            }
+        }
+        out.sort_by_key(|q| q.span.start);
+        out
     }
 
     fn places(&self, ranges: &[Range<usize>], dateline: Option<&ParsedDateline>) -> Vec<Place> {

@@ -52,6 +52,7 @@ pub mod gazetteer;
 mod layout;
 mod model;
 mod places;
+pub mod quantities;
 mod segment;
 mod span;
 

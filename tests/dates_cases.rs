@@ -12,8 +12,8 @@
 //!
 //! Every failing line is reported, not just the first.
 
-use chrono::NaiveDate;
 use bulletin_events::dates::*;
+use chrono::NaiveDate;
 
 fn fmt_mention(text: &str, m: &DateMatch, r: &Option<Resolved>) -> String {
     let t = text[m.span.clone()].replace('\n', "\\n");
@@ -25,11 +25,7 @@ fn fmt_mention(text: &str, m: &DateMatch, r: &Option<Resolved>) -> String {
                 Precision::Month => "month",
                 Precision::Year => "year",
             };
-            let range = if r.start == r.end {
-                r.start.to_string()
-            } else {
-                format!("{}..{}", r.start, r.end)
-            };
+            let range = if r.start == r.end { r.start.to_string() } else { format!("{}..{}", r.start, r.end) };
             let inf = if r.year_inferred { " inferred" } else { "" };
             format!("{t} = {range} {p}{inf}")
         }
@@ -83,10 +79,7 @@ fn dates_tsv() {
         let got: Vec<String> = resolve_all(&input, order, reference)
             .iter()
             .map(|(m, r)| {
-                assert!(
-                    input.get(m.span.clone()).is_some(),
-                    "span off char boundary"
-                );
+                assert!(input.get(m.span.clone()).is_some(), "span off char boundary");
                 fmt_mention(&input, m, r)
             })
             .collect();
@@ -94,25 +87,12 @@ fn dates_tsv() {
             failures.push(format!(
                 "line {ln}: {:?}\n    expected: {}\n    got:      {}",
                 cols[0],
-                if expected.is_empty() {
-                    "-".to_string()
-                } else {
-                    expected.join(" | ")
-                },
-                if got.is_empty() {
-                    "-".to_string()
-                } else {
-                    got.join(" | ")
-                }
+                if expected.is_empty() { "-".to_string() } else { expected.join(" | ") },
+                if got.is_empty() { "-".to_string() } else { got.join(" | ") }
             ));
         }
     }
     assert!(cases >= 200, "only {cases} cases");
     assert!(negatives >= 30, "only {negatives} negative cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {cases} cases failed:\n{}", failures.len(), failures.join("\n"));
 }

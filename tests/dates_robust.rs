@@ -1,8 +1,8 @@
 //! Robustness: random mixtures of date-like fragments, odd Unicode and punctuation never
 //! panic, and every span is on char boundaries, ordered and non-overlapping.
 
-use chrono::NaiveDate;
 use bulletin_events::dates::*;
+use chrono::NaiveDate;
 
 const FRAGMENTS: &[&str] = &[
     "10",
@@ -87,11 +87,7 @@ fn check(text: &str) {
             assert!(m.span.start < m.span.end, "empty span in {text:?}");
             assert!(text.get(m.span.clone()).is_some(), "bad span in {text:?}");
             last = m.span.end;
-            for a in [
-                None,
-                NaiveDate::from_ymd_opt(2022, 12, 31),
-                NaiveDate::from_ymd_opt(1, 1, 1),
-            ] {
+            for a in [None, NaiveDate::from_ymd_opt(2022, 12, 31), NaiveDate::from_ymd_opt(1, 1, 1)] {
                 if let Some(r) = resolve(m, a) {
                     assert!(r.start <= r.end, "{text:?} {m:?} {r:?}");
                 }

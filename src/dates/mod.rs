@@ -102,19 +102,11 @@ pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
         c.md += f.counts.md;
     });
     if c.dmy_num != c.mdy_num {
-        let o = if c.dmy_num > c.mdy_num {
-            NumericOrder::DayFirst
-        } else {
-            NumericOrder::MonthFirst
-        };
+        let o = if c.dmy_num > c.mdy_num { NumericOrder::DayFirst } else { NumericOrder::MonthFirst };
         return (o, OrderEvidence::UnambiguousDate);
     }
     if c.dm != c.md {
-        let o = if c.dm > c.md {
-            NumericOrder::DayFirst
-        } else {
-            NumericOrder::MonthFirst
-        };
+        let o = if c.dm > c.md { NumericOrder::DayFirst } else { NumericOrder::MonthFirst };
         return (o, OrderEvidence::MonthNameStyle);
     }
     (NumericOrder::DayFirst, OrderEvidence::Default)
@@ -213,12 +205,7 @@ pub fn resolve(m: &DateMatch, anchor: Option<NaiveDate>) -> Option<Resolved> {
     propagate_years(&mut s, &mut e);
     if let Some(sy) = s.year {
         let (start, end) = bounds(s, e, sy, e.year.unwrap_or(sy), m.precision)?;
-        return Some(Resolved {
-            start,
-            end,
-            precision: m.precision,
-            year_inferred: false,
-        });
+        return Some(Resolved { start, end, precision: m.precision, year_inferred: false });
     }
     let a = anchor?;
     let mut best: Option<(i64, NaiveDate, NaiveDate)> = None;
@@ -237,12 +224,7 @@ pub fn resolve(m: &DateMatch, anchor: Option<NaiveDate>) -> Option<Resolved> {
             }
         }
     }
-    best.map(|(_, start, end)| Resolved {
-        start,
-        end,
-        precision: m.precision,
-        year_inferred: true,
-    })
+    best.map(|(_, start, end)| Resolved { start, end, precision: m.precision, year_inferred: true })
 }
 
 /// Find and resolve every date of a text as the record contract asks: a year-less date takes
@@ -285,20 +267,12 @@ pub fn resolve_all(
 /// The anchor for a year-less mention at `span`: the middle of the nearest (in bytes)
 /// mention with a written year, preferring day-precision mentions (a bare "in 2022" only
 /// says which year, so its middle stands for it).
-fn nearest_anchor(
-    matches: &[DateMatch],
-    own: &[Option<Resolved>],
-    span: &std::ops::Range<usize>,
-) -> Option<NaiveDate> {
+fn nearest_anchor(matches: &[DateMatch], own: &[Option<Resolved>], span: &std::ops::Range<usize>) -> Option<NaiveDate> {
     let mut best: Option<(bool, usize, NaiveDate)> = None;
     for (m, r) in matches.iter().zip(own) {
         let Some(r) = r else { continue };
         let o = &m.span;
-        let dist = if o.start >= span.end {
-            o.start - span.end
-        } else {
-            span.start.saturating_sub(o.end)
-        };
+        let dist = if o.start >= span.end { o.start - span.end } else { span.start.saturating_sub(o.end) };
         let coarse = r.precision != Precision::Day;
         let mid = r.start + (r.end - r.start) / 2;
         if best.map_or(true, |(bc, bd, _)| (coarse, dist) < (bc, bd)) {
@@ -328,26 +302,13 @@ fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
 }
 
 /// Calendar bounds of a partial range with the given years; None if invalid or reversed.
-fn bounds(
-    s: PartialDate,
-    e: PartialDate,
-    sy: i32,
-    ey: i32,
-    p: Precision,
-) -> Option<(NaiveDate, NaiveDate)> {
+fn bounds(s: PartialDate, e: PartialDate, sy: i32, ey: i32, p: Precision) -> Option<(NaiveDate, NaiveDate)> {
     let (start, end) = match p {
-        Precision::Day => (
-            NaiveDate::from_ymd_opt(sy, s.month?, s.day?)?,
-            NaiveDate::from_ymd_opt(ey, e.month?, e.day?)?,
-        ),
-        Precision::Month => (
-            NaiveDate::from_ymd_opt(sy, s.month?, 1)?,
-            last_day(ey, e.month?)?,
-        ),
-        Precision::Year => (
-            NaiveDate::from_ymd_opt(sy, 1, 1)?,
-            NaiveDate::from_ymd_opt(ey, 12, 31)?,
-        ),
+        Precision::Day => {
+            (NaiveDate::from_ymd_opt(sy, s.month?, s.day?)?, NaiveDate::from_ymd_opt(ey, e.month?, e.day?)?)
+        }
+        Precision::Month => (NaiveDate::from_ymd_opt(sy, s.month?, 1)?, last_day(ey, e.month?)?),
+        Precision::Year => (NaiveDate::from_ymd_opt(sy, 1, 1)?, NaiveDate::from_ymd_opt(ey, 12, 31)?),
     };
     (start <= end).then_some((start, end))
 }
@@ -399,12 +360,7 @@ struct Found {
 
 impl Found {
     fn to_match(self) -> DateMatch {
-        DateMatch {
-            span: self.start_byte..self.end_byte,
-            start: self.start,
-            end: self.end,
-            precision: self.precision,
-        }
+        DateMatch { span: self.start_byte..self.end_byte, start: self.start, end: self.end, precision: self.precision }
     }
 }
 
@@ -432,24 +388,14 @@ fn quick_ok(text: &str, ds: usize, de: usize) -> bool {
         let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
         let n2 = digits(de + 1);
         let p2 = de + 1 + n2;
-        let n3 = if n2 <= 2 && p2 + 1 < b.len() && b[p2] == sep {
-            digits(p2 + 1)
-        } else {
-            0
-        };
-        let date = if nd == 4 {
-            (1..=2).contains(&n3)
-        } else {
-            n3 == 4
-        };
+        let n3 = if n2 <= 2 && p2 + 1 < b.len() && b[p2] == sep { digits(p2 + 1) } else { 0 };
+        let date = if nd == 4 { (1..=2).contains(&n3) } else { n3 == 4 };
         if !date {
             return false;
         }
     }
     if nd == 4 {
-        let v = b[ds..de]
-            .iter()
-            .fold(0u32, |v, d| v * 10 + (d - b'0') as u32);
+        let v = b[ds..de].iter().fold(0u32, |v, d| v * 10 + (d - b'0') as u32);
         if !YEARS.contains(&v) {
             return false;
         }
@@ -479,10 +425,7 @@ fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
         }
         i += 8;
     }
-    b.get(i..)?
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map(|p| i + p)
+    b.get(i..)?.iter().position(u8::is_ascii_digit).map(|p| i + p)
 }
 
 fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
@@ -512,20 +455,14 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
             if w.langs & (1 << li) == 0 && !(li == 0 && w.langs == 0) {
                 continue;
             }
-            let g = Grammar {
-                lang,
-                li: li as u8,
-                order,
-            };
+            let g = Grammar { lang, li: li as u8, order };
             for s in w.lo..=w.anchor {
                 if s != w.anchor && !g.can_start(&w.toks[s]) {
                     continue;
                 }
                 if let Some(f) = g.expr(&mut w, s) {
                     if f.end_byte > ds
-                        && best.map_or(true, |bf| {
-                            f.end_byte - f.start_byte > bf.end_byte - bf.start_byte
-                        })
+                        && best.map_or(true, |bf| f.end_byte - f.start_byte > bf.end_byte - bf.start_byte)
                     {
                         best = Some(f);
                     }
@@ -547,11 +484,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
                     if w.langs & (1 << li) == 0 {
                         continue;
                     }
-                    let g = Grammar {
-                        lang,
-                        li: li as u8,
-                        order,
-                    };
+                    let g = Grammar { lang, li: li as u8, order };
                     let anchor = w.anchor;
                     if let Some(side) = g.side(&mut w, anchor) {
                         let dated = matches!(side.style, Style::DayMonth | Style::MonthDay);
@@ -573,12 +506,7 @@ fn langs_of(t: &Tok) -> u32 {
     }
 }
 
-const DUMMY: Tok = Tok {
-    start: 0,
-    end: 0,
-    gap: Gap::Blank,
-    kind: Kind::Punct(' '),
-};
+const DUMMY: Tok = Tok { start: 0, end: 0, gap: Gap::Blank, kind: Kind::Punct(' ') };
 
 /// Tokens around one anchor digit run: up to [`BACK`] before it, then lazily forward.
 struct Win<'a> {
@@ -615,11 +543,7 @@ impl<'a> Win<'a> {
     /// Refill the window around the digit run starting at `ds`, never reading before `floor`.
     fn reset(&mut self, ds: usize, floor: usize) {
         let text = self.text;
-        let year = self.text.as_bytes()[ds..]
-            .iter()
-            .take_while(|c| c.is_ascii_digit())
-            .count()
-            == 4;
+        let year = self.text.as_bytes()[ds..].iter().take_while(|c| c.is_ascii_digit()).count() == 4;
         let mut cur = read_back(text, ds, &mut self.cache);
         // Gap in front of the anchor.
         let anchor_gap = cur.map_or(Gap::Blank, |x| x.1);
@@ -638,11 +562,7 @@ impl<'a> Win<'a> {
                 // Only words that can begin an expression ("from", a weekday, a month), or
                 // mark a year ("in 2022"), are worth reading past.
                 Kind::Word { entries, .. } => entries.iter().any(|e| {
-                    e.month > 0
-                        || e.weekday
-                        || e.from
-                        || e.between
-                        || (year && (e.year_trigger || e.to || e.and))
+                    e.month > 0 || e.weekday || e.from || e.between || (year && (e.year_trigger || e.to || e.and))
                 }),
                 Kind::Punct(c) => matches!(c, ',' | '.') || is_dash(c),
             };
@@ -765,8 +685,7 @@ impl Grammar<'_> {
     }
 
     fn can_start(&self, t: &Tok) -> bool {
-        self.entry(t)
-            .is_some_and(|e| e.from || e.between || e.month > 0 || e.weekday)
+        self.entry(t).is_some_and(|e| e.from || e.between || e.month > 0 || e.weekday)
     }
 
     /// A clean number usable as a day or year (not "1.5", not "5km").
@@ -784,9 +703,7 @@ impl Grammar<'_> {
             if n1.glued() && n1.punct().is_some_and(is_dash) {
                 if let Some(n2) = w.get(i + 2) {
                     if n2.glued() && matches!(n2.kind, Kind::Word { .. }) {
-                        let ok = self
-                            .entry(&n2)
-                            .is_some_and(|e| e.month > 0 || e.weekday || e.ordinal_hyphen);
+                        let ok = self.entry(&n2).is_some_and(|e| e.month > 0 || e.weekday || e.ordinal_hyphen);
                         if !ok {
                             return None;
                         }
@@ -831,8 +748,7 @@ impl Grammar<'_> {
                 }
             }
             Kind::Punct(c) if is_dash(c) => {
-                let ok = w.get(k + 1).is_some_and(|t2| t2.glued())
-                    && self.is_word(w, k + 1, |e| e.ordinal_hyphen);
+                let ok = w.get(k + 1).is_some_and(|t2| t2.glued()) && self.is_word(w, k + 1, |e| e.ordinal_hyphen);
                 Ok(if ok { k + 2 } else { k })
             }
             _ => Ok(k),
@@ -885,12 +801,7 @@ impl Grammar<'_> {
     /// "10.12.2022", "10/12/2022", "2022-12-10" starting at token `j`.
     fn numeric(&self, w: &mut Win, j: usize) -> Option<Side> {
         let t0 = w.get(j)?;
-        let Kind::Num {
-            val: a,
-            nd: na,
-            clean: true,
-        } = t0.kind
-        else {
+        let Kind::Num { val: a, nd: na, clean: true } = t0.kind else {
             return None;
         };
         let sep = w.get(j + 1)?;
@@ -925,11 +836,7 @@ impl Grammar<'_> {
             if nb > 2 || n3 > 2 || !YEARS.contains(&a) {
                 return None;
             }
-            PartialDate {
-                year: Some(a as i32),
-                month: Some(b),
-                day: Some(c3),
-            }
+            PartialDate { year: Some(a as i32), month: Some(b), day: Some(c3) }
         } else {
             if na > 2 || nb > 2 || n3 != 4 || !YEARS.contains(&c3) {
                 return None;
@@ -939,21 +846,9 @@ impl Grammar<'_> {
             } else if b > 12 && a <= 12 {
                 counts.mdy_num = 1;
             }
-            let dmy = PartialDate {
-                year: Some(c3 as i32),
-                month: Some(b),
-                day: Some(a),
-            };
-            let mdy = PartialDate {
-                year: Some(c3 as i32),
-                month: Some(a),
-                day: Some(b),
-            };
-            let first = if c == '.' || self.order == NumericOrder::DayFirst {
-                dmy
-            } else {
-                mdy
-            };
+            let dmy = PartialDate { year: Some(c3 as i32), month: Some(b), day: Some(a) };
+            let mdy = PartialDate { year: Some(c3 as i32), month: Some(a), day: Some(b) };
+            let first = if c == '.' || self.order == NumericOrder::DayFirst { dmy } else { mdy };
             if valid(&first) {
                 first
             } else if c != '.' && valid(&if first == dmy { mdy } else { dmy }) {
@@ -973,28 +868,13 @@ impl Grammar<'_> {
         if na == 4 {
             if let Some(t5) = w.get(j + 5) {
                 let tee = t5.glued() && matches!(&w.text[t5.start..t5.end], "T" | "t");
-                if tee
-                    && w.get(j + 6)
-                        .is_some_and(|t6| t6.glued() && matches!(t6.kind, Kind::Num { .. }))
-                {
-                    return Some(Side {
-                        date,
-                        style: Style::Numeric,
-                        end: j + 5,
-                        year_marked: false,
-                        counts,
-                    });
+                if tee && w.get(j + 6).is_some_and(|t6| t6.glued() && matches!(t6.kind, Kind::Num { .. })) {
+                    return Some(Side { date, style: Style::Numeric, end: j + 5, year_marked: false, counts });
                 }
             }
         }
         let (end, marked) = self.year_suffix(w, j + 5).ok()?;
-        Some(Side {
-            date,
-            style: Style::Numeric,
-            end,
-            year_marked: marked,
-            counts,
-        })
+        Some(Side { date, style: Style::Numeric, end, year_marked: marked, counts })
     }
 
     /// One end of an expression, starting at token `i`.
@@ -1020,10 +900,7 @@ impl Grammar<'_> {
                 if nd == 4 {
                     let (y, e, marked) = self.year_at(w, j)?;
                     return (j == i).then_some(Side {
-                        date: PartialDate {
-                            year: Some(y),
-                            ..PartialDate::default()
-                        },
+                        date: PartialDate { year: Some(y), ..PartialDate::default() },
                         style: Style::Year,
                         end: e,
                         year_marked: marked,
@@ -1047,25 +924,15 @@ impl Grammar<'_> {
                         }
                         let (year, e, marked) = self.opt_year(w, k);
                         Side {
-                            date: PartialDate {
-                                year,
-                                month: Some(m),
-                                day: Some(v),
-                            },
+                            date: PartialDate { year, month: Some(m), day: Some(v) },
                             style: Style::DayMonth,
                             end: e,
                             year_marked: marked,
-                            counts: Counts {
-                                dm: 1,
-                                ..Counts::default()
-                            },
+                            counts: Counts { dm: 1, ..Counts::default() },
                         }
                     }
                     None => Side {
-                        date: PartialDate {
-                            day: Some(v),
-                            ..PartialDate::default()
-                        },
+                        date: PartialDate { day: Some(v), ..PartialDate::default() },
                         style: Style::BareDay,
                         end: k0,
                         year_marked: false,
@@ -1080,10 +947,7 @@ impl Grammar<'_> {
                     k += 1;
                 }
                 let month_only = Side {
-                    date: PartialDate {
-                        month: Some(m),
-                        ..PartialDate::default()
-                    },
+                    date: PartialDate { month: Some(m), ..PartialDate::default() },
                     style: Style::MonthOnly,
                     end: k,
                     year_marked: false,
@@ -1096,27 +960,16 @@ impl Grammar<'_> {
                         };
                         let (year, e, marked) = self.opt_year(w, k2);
                         Side {
-                            date: PartialDate {
-                                year,
-                                month: Some(m),
-                                day: Some(v),
-                            },
+                            date: PartialDate { year, month: Some(m), day: Some(v) },
                             style: Style::MonthDay,
                             end: e,
                             year_marked: marked,
-                            counts: Counts {
-                                md: 1,
-                                ..Counts::default()
-                            },
+                            counts: Counts { md: 1, ..Counts::default() },
                         }
                     }
                     Some((_, 4)) | None => match self.opt_year(w, k) {
                         (Some(y), e, marked) => Side {
-                            date: PartialDate {
-                                year: Some(y),
-                                month: Some(m),
-                                day: None,
-                            },
+                            date: PartialDate { year: Some(y), month: Some(m), day: None },
                             style: Style::MonthYear,
                             end: e,
                             year_marked: marked,
@@ -1130,12 +983,7 @@ impl Grammar<'_> {
             Kind::Punct(_) => return None,
         };
         // A weekday must precede a day, not a bare month or year.
-        if j != i
-            && !matches!(
-                side.style,
-                Style::DayMonth | Style::MonthDay | Style::BareDay
-            )
-        {
+        if j != i && !matches!(side.style, Style::DayMonth | Style::MonthDay | Style::BareDay) {
             return None;
         }
         Some(side)
@@ -1182,13 +1030,8 @@ impl Grammar<'_> {
                 Kind::Punct(_) => true,
                 Kind::Num { .. } => false,
                 Kind::Word { .. } => {
-                    w.text[t.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_uppercase)
-                        || self
-                            .entry(&t)
-                            .is_some_and(|x| x.year_follower || x.year_suffix)
+                    w.text[t.start..].chars().next().is_some_and(char::is_uppercase)
+                        || self.entry(&t).is_some_and(|x| x.year_follower || x.year_suffix)
                 }
             },
         }
@@ -1231,10 +1074,7 @@ impl Grammar<'_> {
                 match next.style {
                     Style::BareDay => k = next.end,
                     Style::DayMonth if is_and => {
-                        let d = PartialDate {
-                            day: left.date.day,
-                            ..next.date
-                        };
+                        let d = PartialDate { day: left.date.day, ..next.date };
                         if !valid(&d) {
                             break;
                         }
@@ -1248,10 +1088,7 @@ impl Grammar<'_> {
         let (p, ok) = match left.style {
             Style::DayMonth | Style::MonthDay | Style::Numeric => (Precision::Day, true),
             Style::MonthYear => (Precision::Month, true),
-            Style::Year => (
-                Precision::Year,
-                left.year_marked || self.year_context(w, i, left.end, false, false),
-            ),
+            Style::Year => (Precision::Year, left.year_marked || self.year_context(w, i, left.end, false, false)),
             Style::BareDay | Style::MonthOnly => (Precision::Day, false),
         };
         if !ok || !valid(&left.date) {
@@ -1271,14 +1108,7 @@ impl Grammar<'_> {
         precision: Precision,
         counts: Counts,
     ) -> Found {
-        Found {
-            start_byte: w.toks[s].start,
-            end_byte: w.toks[e - 1].end,
-            start,
-            end,
-            precision,
-            counts,
-        }
+        Found { start_byte: w.toks[s].start, end_byte: w.toks[e - 1].end, start, end, precision, counts }
     }
 
     /// Combine two ends into a range starting at token `s`.
@@ -1296,14 +1126,7 @@ impl Grammar<'_> {
                 if l.date.day >= r.date.day {
                     return None;
                 }
-                (
-                    PartialDate {
-                        day: l.date.day,
-                        ..r.date
-                    },
-                    r.date,
-                    Precision::Day,
-                )
+                (PartialDate { day: l.date.day, ..r.date }, r.date, Precision::Day)
             }
             (MonthDay, BareDay) if l.date.year.is_none() => {
                 if l.date.day >= r.date.day {
@@ -1312,18 +1135,9 @@ impl Grammar<'_> {
                 let (year, e, _) = self.opt_year(w, r.end);
                 end_tok = e;
                 let a = PartialDate { year, ..l.date };
-                (
-                    a,
-                    PartialDate {
-                        day: r.date.day,
-                        ..a
-                    },
-                    Precision::Day,
-                )
+                (a, PartialDate { day: r.date.day, ..a }, Precision::Day)
             }
-            (DayMonth | MonthDay | Numeric, DayMonth | MonthDay | Numeric) => {
-                (l.date, r.date, Precision::Day)
-            }
+            (DayMonth | MonthDay | Numeric, DayMonth | MonthDay | Numeric) => (l.date, r.date, Precision::Day),
             (MonthOnly | MonthYear, MonthOnly | MonthYear) => (l.date, r.date, Precision::Month),
             (Year, Year) => {
                 let ok = r.year_marked || self.year_context(w, s, r.end, opener, true);
@@ -1396,10 +1210,7 @@ mod tests {
 
     #[test]
     fn detect_default() {
-        assert_eq!(
-            detect_numeric_order(""),
-            (NumericOrder::DayFirst, OrderEvidence::Default)
-        );
+        assert_eq!(detect_numeric_order(""), (NumericOrder::DayFirst, OrderEvidence::Default));
         assert_eq!(
             detect_numeric_order("Deadline 04/05/2023; 24 teams."),
             (NumericOrder::DayFirst, OrderEvidence::Default)
@@ -1468,11 +1279,7 @@ mod tests {
             for pos in 0..8 {
                 let mut x = [b'a'; 8];
                 x[pos] = b;
-                assert_eq!(
-                    has_digit(u64::from_le_bytes(x)),
-                    b.is_ascii_digit(),
-                    "byte {b} at {pos}"
-                );
+                assert_eq!(has_digit(u64::from_le_bytes(x)), b.is_ascii_digit(), "byte {b} at {pos}");
             }
         }
         let t = "abc\u{444}\u{444}defgh 7";

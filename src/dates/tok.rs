@@ -80,10 +80,7 @@ static INDEX: Lazy<Index> = Lazy::new(|| {
             let pos = match list.iter().position(|e| e.lang == li) {
                 Some(p) => p,
                 None => {
-                    list.push(Entry {
-                        lang: li,
-                        ..Entry::default()
-                    });
+                    list.push(Entry { lang: li, ..Entry::default() });
                     list.len() - 1
                 }
             };
@@ -139,19 +136,13 @@ static INDEX: Lazy<Index> = Lazy::new(|| {
             add(w, &|e| e.year_follower = true);
         }
     }
-    let lengths = map
-        .keys()
-        .fold(0u64, |acc, k| acc | 1u64 << k.len().min(63));
+    let lengths = map.keys().fold(0u64, |acc, k| acc | 1u64 << k.len().min(63));
     let mut pairs = vec![0u64; 1024];
     for k in map.keys().filter(|k| !k.is_empty()) {
         let p = pair_index(k);
         pairs[p >> 6] |= 1 << (p & 63);
     }
-    Index {
-        map,
-        lengths,
-        pairs,
-    }
+    Index { map, lengths, pairs }
 });
 
 /// Lower-case of a char, with a fast path for ASCII and basic Cyrillic.
@@ -269,10 +260,7 @@ pub(super) enum Kind {
     Num { val: u32, nd: u8, clean: bool },
     /// A run of alphabetic characters; `cap` = a table word starting with an upper-case
     /// letter (always false for words in no table).
-    Word {
-        entries: &'static [Entry],
-        cap: bool,
-    },
+    Word { entries: &'static [Entry], cap: bool },
     /// Any other single character.
     Punct(char),
 }
@@ -303,10 +291,7 @@ pub(super) fn is_dash(c: char) -> bool {
 }
 
 fn is_money_or_sign(c: char) -> bool {
-    matches!(
-        c,
-        '$' | '€' | '£' | '¥' | '₽' | '₸' | '₹' | '+' | '#' | '№' | '@' | '_' | '\\'
-    )
+    matches!(c, '$' | '€' | '£' | '¥' | '₽' | '₸' | '₹' | '+' | '#' | '№' | '@' | '_' | '\\')
 }
 
 fn last_char(s: &str) -> Option<char> {
@@ -329,15 +314,9 @@ pub(super) fn digits_clean(text: &str, ds: usize, de: usize) -> bool {
         if is_dash(pc) && ppc.is_some_and(is_letter) {
             // "COVID-19" is a name; "mid-2022" is a year after a trigger word.
             let word_end = prefix.len();
-            let word_start = prefix
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| is_letter(*c))
-                .last()
-                .map_or(word_end, |(i, _)| i);
-            let trigger = lookup(&prefix[word_start..word_end])
-                .iter()
-                .any(|e| e.year_trigger);
+            let word_start =
+                prefix.char_indices().rev().take_while(|(_, c)| is_letter(*c)).last().map_or(word_end, |(i, _)| i);
+            let trigger = lookup(&prefix[word_start..word_end]).iter().any(|e| e.year_trigger);
             if !trigger || de - ds != 4 {
                 return false;
             }
@@ -361,16 +340,7 @@ fn digit_tok(text: &str, start: usize, end: usize, gap: Gap) -> Tok {
         val = val.saturating_mul(10).saturating_add((d - b'0') as u32);
     }
     let nd = (end - start).min(255) as u8;
-    Tok {
-        start,
-        end,
-        gap,
-        kind: Kind::Num {
-            val,
-            nd,
-            clean: digits_clean(text, start, end),
-        },
-    }
+    Tok { start, end, gap, kind: Kind::Num { val, nd, clean: digits_clean(text, start, end) } }
 }
 
 /// A small direct-mapped cache of word classifications by byte span: neighbouring anchors
@@ -381,9 +351,7 @@ pub(super) struct WordCache {
 
 impl WordCache {
     pub fn new() -> Self {
-        WordCache {
-            slots: [(usize::MAX, 0, &[]); 32],
-        }
+        WordCache { slots: [(usize::MAX, 0, &[]); 32] }
     }
 
     fn get(&mut self, text: &str, start: usize, end: usize) -> &'static [Entry] {
@@ -401,12 +369,7 @@ fn word_tok(text: &str, start: usize, end: usize, gap: Gap, cache: &mut WordCach
     let w = &text[start..end];
     let entries = cache.get(text, start, end);
     let cap = !entries.is_empty() && w.chars().next().is_some_and(char::is_uppercase);
-    Tok {
-        start,
-        end,
-        gap,
-        kind: Kind::Word { entries, cap },
-    }
+    Tok { start, end, gap, kind: Kind::Word { entries, cap } }
 }
 
 fn gap_of(newlines: usize, any: bool) -> Gap {
@@ -487,12 +450,7 @@ pub(super) fn read_fwd(text: &str, pos: usize, cache: &mut WordCache) -> Option<
         let e = word_end(text, i);
         return Some(word_tok(text, start, e, gap, cache));
     }
-    Some(Tok {
-        start,
-        end: start + c.len_utf8(),
-        gap,
-        kind: Kind::Punct(c),
-    })
+    Some(Tok { start, end: start + c.len_utf8(), gap, kind: Kind::Punct(c) })
 }
 
 /// Read the token ending at or before `pos` (a char boundary), skipping whitespace. Returns
@@ -538,13 +496,5 @@ pub(super) fn read_back(text: &str, pos: usize, cache: &mut WordCache) -> Option
         }
         return Some((word_tok(text, s, end, Gap::Space, cache), gap));
     }
-    Some((
-        Tok {
-            start: end - c.len_utf8(),
-            end,
-            gap: Gap::Space,
-            kind: Kind::Punct(c),
-        },
-        gap,
-    ))
+    Some((Tok { start: end - c.len_utf8(), end, gap: Gap::Space, kind: Kind::Punct(c) }, gap))
 }
