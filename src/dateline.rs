@@ -408,7 +408,10 @@ fn build(span: Range<usize>, date: Option<DateMatch>, parts: PlaceParts) -> Pars
 mod tests {
     use super::*;
 
-    fn read(line: &str) -> Option<(String, Option<&'static str>, Option<&'static str>, bool, Option<String>)> {
+    /// Text, city, country, country inferred, caption.
+    type Read = (String, Option<&'static str>, Option<&'static str>, bool, Option<String>);
+
+    fn read(line: &str) -> Option<Read> {
         parse(line, NumericOrder::DayFirst).map(|d| {
             (
                 line[d.span.clone()].to_string(),

@@ -221,25 +221,19 @@ impl DocBuilder<'_> {
 
         // Body paragraphs, rejoining those a layout broke mid-sentence.
         let mut paragraphs: Vec<String> = Vec::new();
-        for &k in &plan.body {
-            let lines = self.block_lines(k);
-            let mut start = self.line(lines.start).span.start;
-            if let Some((ik, _, body_start)) = &plan.inline {
-                if *ik == k {
-                    start += body_start;
-                }
-            }
-            let end = self.line(lines.end - 1).span.end;
-            scan.push(start..end);
-            let mut para = String::with_capacity(end - start);
-            for i in lines {
-                let l = self.line(i);
-                let s = &t[l.span.start.max(start)..l.span.end];
-                if !para.is_empty() {
-                    para.push(if l.bullet { '\n' } else { ' ' });
-                }
-                para.push_str(s);
-            }
+        for &k in &plan.blocks {
+            let para = match &self.lay.blocks[k].kind {
+                BlockKind::Body => self.paragraph(plan, k, &mut scan),
+                // A caption on a dateline's line is prose of the item too.
+                BlockKind::Dateline(d) => match &d.caption {
+                    Some(c) => {
+                        let base = self.line(self.block_lines(k).start).content.start;
+                        t[base + c.start..base + c.end].to_string()
+                    }
+                    None => continue,
+                },
+                _ => continue,
+            };
             let continues = paragraphs
                 .last()
                 .is_some_and(|p| is_open_ended(p) && (continues_sentence(&para) || ends_in_continuation_word(p)));
@@ -262,6 +256,31 @@ impl DocBuilder<'_> {
             }
         }
         Draft { span, headline, headline_range, dateline, dateline_date, body, scan, dates: date_ids }
+    }
+
+    /// The text of body block `k` as one paragraph: its lines joined (list items keep their own
+    /// lines, without their bullet symbols). Records the block's range for mention scanning.
+    fn paragraph(&self, plan: &ItemPlan, k: usize, scan: &mut Vec<Range<usize>>) -> String {
+        let t = self.lay.text;
+        let lines = self.block_lines(k);
+        let mut start = self.line(lines.start).span.start;
+        if let Some((ik, _, body_start)) = &plan.inline {
+            if *ik == k {
+                start += body_start;
+            }
+        }
+        let end = self.line(lines.end - 1).span.end;
+        scan.push(start..end);
+        let mut para = String::with_capacity(end - start);
+        for i in lines {
+            let l = self.line(i);
+            let from = if start > l.span.start { start } else { l.prose_start };
+            if !para.is_empty() {
+                para.push(if l.bullet { '\n' } else { ' ' });
+            }
+            para.push_str(&t[from..l.span.end]);
+        }
+        para
     }
 
     /// Resolves every raw date: years from the expression, else the reference date, else the

@@ -21,6 +21,8 @@ pub(crate) struct Line {
     pub heading: bool,
     /// List item (`- `, `* `, `• `, `1. `, `a) `).
     pub bullet: bool,
+    /// Where the line's prose starts: after a symbol bullet (`• `, `- `), which the body drops.
+    pub prose_start: usize,
     /// A blank line stands before this one (or it starts the text).
     pub gap_before: bool,
 }
@@ -66,7 +68,14 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
             Some(off) => (true, span.start + off..span.end - trailing_hashes(&trimmed[off..])),
             None => (false, span.clone()),
         };
-        out.push(Line { bullet: !heading && is_bullet(trimmed), span, content, heading, gap_before: gap });
+        let bullet = !heading && is_bullet(trimmed);
+        let prose_start = if bullet && trimmed.starts_with(|c: char| !c.is_alphanumeric()) {
+            let marker = trimmed.chars().next().map_or(0, char::len_utf8);
+            span.start + marker + (trimmed[marker..].len() - trimmed[marker..].trim_start().len())
+        } else {
+            content.start
+        };
+        out.push(Line { bullet, prose_start, span, content, heading, gap_before: gap });
         gap = false;
     }
     out
@@ -351,10 +360,9 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
             // A byline or a dateline may stand between a headline and its body.
             let next = spans[k + 1..].iter().enumerate().find(|(skipped, n)| {
                 let s = &text[lines[n.start].content.clone()];
-                !is_byline(s)
-                    && !(*skipped == 0
-                        && n.len() == 1
-                        && dateline::parse(s, order).is_some_and(|d| d.caption.is_none()))
+                let lone_dateline =
+                    *skipped == 0 && n.len() == 1 && dateline::parse(s, order).is_some_and(|d| d.caption.is_none());
+                !is_byline(s) && !lone_dateline
             });
             let next = next.map(|(_, n)| n);
             classify_single(text, first, line_text, next.map(|n| &lines[n.clone()]), order)

@@ -116,6 +116,9 @@ fn fixtures_score_against_their_gold() {
             floors = FLOORS.iter().map(|(m, _)| (*m, 1.0)).collect();
             floors.push(("body", 1.0));
         }
+        if std::env::var_os("FIXTURE_MISSES").is_some() {
+            eprintln!("== {name}\n    {}", s.misses.join("\n    "));
+        }
         for (metric, floor) in floors {
             let v = s.get(metric);
             if v < floor {

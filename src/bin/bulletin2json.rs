@@ -230,9 +230,8 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, run: &mut Run, ndjson: b
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let one_document = !args.ndjson
-        && args.paths.len() <= 1
-        && args.paths.first().map_or(true, |p| p.as_os_str() == "-" || p.is_file());
+    let one_document =
+        !args.ndjson && args.paths.len() <= 1 && args.paths.first().is_none_or(|p| p.as_os_str() == "-" || p.is_file());
     let mut run = Run {
         extractor: Extractor::builder().build(),
         out: io::BufWriter::new(io::stdout().lock()),

@@ -219,7 +219,7 @@ pub fn resolve(m: &DateMatch, anchor: Option<NaiveDate>) -> Option<Resolved> {
             } else {
                 0
             };
-            if best.map_or(true, |(d, _, _)| dist < d) {
+            if best.is_none_or(|(d, _, _)| dist < d) {
                 best = Some((dist, start, end));
             }
         }
@@ -275,7 +275,7 @@ fn nearest_anchor(matches: &[DateMatch], own: &[Option<Resolved>], span: &std::o
         let dist = if o.start >= span.end { o.start - span.end } else { span.start.saturating_sub(o.end) };
         let coarse = r.precision != Precision::Day;
         let mid = r.start + (r.end - r.start) / 2;
-        if best.map_or(true, |(bc, bd, _)| (coarse, dist) < (bc, bd)) {
+        if best.is_none_or(|(bc, bd, _)| (coarse, dist) < (bc, bd)) {
             best = Some((coarse, dist, mid));
         }
     }
@@ -461,8 +461,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
                     continue;
                 }
                 if let Some(f) = g.expr(&mut w, s) {
-                    if f.end_byte > ds
-                        && best.map_or(true, |bf| f.end_byte - f.start_byte > bf.end_byte - bf.start_byte)
+                    if f.end_byte > ds && best.is_none_or(|bf| f.end_byte - f.start_byte > bf.end_byte - bf.start_byte)
                     {
                         best = Some(f);
                     }
