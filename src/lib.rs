@@ -51,6 +51,7 @@ mod extract;
 pub mod gazetteer;
 mod layout;
 mod model;
+pub mod orgs;
 mod places;
 pub mod quantities;
 mod segment;

@@ -3,6 +3,7 @@
 //! every output is checked against the input.
 
 mod common;
+#[path = "common/score.rs"]
 mod score;
 
 use common::span_errors;

@@ -39,7 +39,8 @@ fn check(text: &str, doc: &Document) -> Result<(), TestCaseError> {
         // A byte-order mark is no content.
         let trimmed_start = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
         let lead = line.len() - trimmed_start.len();
-        let (a, b) = (start + lead, start + line.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').len());
+        let (a, b) =
+            (start + lead, start + line.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').len());
         let holders = doc.items.iter().filter(|i| i.span.start <= a && b <= i.span.end).count();
         prop_assert_eq!(holders, 1, "line {:?} lies in {} items", line, holders);
     }
@@ -60,8 +61,27 @@ enum Mutation {
 }
 
 const INSERTS: &[&str] = &[
-    "\t", "\u{A0}", "\u{FEFF}", "\u{301}", "\u{200F}", "\u{202E}", "😀", "👩‍👩‍👧", "ДЖЁ", "مرحبا", "–", "“", "\r", "\n\n",
-    "12-13-14-15", "31 November 2022, ", "ALL CAPS LINE\n", "# ", "- ", "2022", "Geneva, ",
+    "\t",
+    "\u{A0}",
+    "\u{FEFF}",
+    "\u{301}",
+    "\u{200F}",
+    "\u{202E}",
+    "😀",
+    "👩‍👩‍👧",
+    "ДЖЁ",
+    "مرحبا",
+    "–",
+    "“",
+    "\r",
+    "\n\n",
+    "12-13-14-15",
+    "31 November 2022, ",
+    "ALL CAPS LINE\n",
+    "# ",
+    "- ",
+    "2022",
+    "Geneva, ",
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
