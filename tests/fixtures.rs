@@ -41,13 +41,34 @@ fn every_span_slices_the_input_to_its_text() {
     }
 }
 
-/// The floor each metric must reach on every fixture; the seed must be perfect on these.
+/// The floor each metric must reach on every fixture. Layout (items, headlines, datelines) is
+/// held to the bar; the mention floors sit just under what the extractors reach now, so
+/// a regression fails.
 const FLOORS: &[(&str, f64)] = &[
     ("items.f1", 0.95),
     ("headline", 0.95),
     ("dateline.date", 0.95),
     ("dateline.city", 0.95),
     ("dateline.country", 0.95),
+    ("body", 0.95),
+    ("dates.f1", 0.80),
+    ("places.f1", 0.75),
+    ("quantities.f1", 0.90),
+    ("organizations.f1", 0.60),
+];
+
+/// The seed bulletin is held to the issues' bars: perfect everywhere but organizations (0.95).
+const SEED_FLOORS: &[(&str, f64)] = &[
+    ("items.f1", 1.0),
+    ("headline", 1.0),
+    ("dateline.date", 1.0),
+    ("dateline.city", 1.0),
+    ("dateline.country", 1.0),
+    ("body", 1.0),
+    ("dates.f1", 1.0),
+    ("places.f1", 1.0),
+    ("quantities.f1", 1.0),
+    ("organizations.f1", 0.95),
 ];
 
 const SEED: &str = "iom-central-asia-2022-12";
@@ -63,15 +84,11 @@ fn fixtures_score_against_their_gold() {
         let s = score::score(&gold, &pred);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let is_seed = name == SEED;
-        let mut floors: Vec<(&str, f64)> = FLOORS.to_vec();
-        if is_seed {
-            floors = FLOORS.iter().map(|(m, _)| (*m, 1.0)).collect();
-            floors.push(("body", 1.0));
-        }
+        let floors = if is_seed { SEED_FLOORS } else { FLOORS };
         if std::env::var_os("FIXTURE_MISSES").is_some() {
             eprintln!("== {name}\n    {}", s.misses.join("\n    "));
         }
-        for (metric, floor) in floors {
+        for &(metric, floor) in floors {
             let v = s.get(metric);
             if v < floor {
                 report.push(format!("{name}: {metric} {v:.3} < {floor}\n    {}", s.misses.join("\n    ")));

@@ -39,7 +39,11 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, small: usize) {
 
 #[test]
 fn one_long_line() {
-    assert_linear("single line", |n| "IOM trained 25 people in Bishkek on 18 November 2022 and ".repeat(n / 58), 200_000);
+    assert_linear(
+        "single line",
+        |n| "IOM trained 25 people in Bishkek on 18 November 2022 and ".repeat(n / 58),
+        200_000,
+    );
 }
 
 #[test]
@@ -70,7 +74,13 @@ fn datelines_and_bylines_alternating() {
 
 #[test]
 fn hostile_inputs_keep_their_spans() {
-    for text in ["1-2-3-4-5-6-7-8-9-10 November 2022", &"\u{301}".repeat(1000), &"\n".repeat(10_000), "[[[[]]]]((((", "&#99999999;&#x;&;"] {
+    for text in [
+        "1-2-3-4-5-6-7-8-9-10 November 2022",
+        &"\u{301}".repeat(1000),
+        &"\n".repeat(10_000),
+        "[[[[]]]]((((",
+        "&#99999999;&#x;&;",
+    ] {
         let doc = extract(text);
         for item in &doc.items {
             assert!(text.get(item.span.range()).is_some());
