@@ -121,10 +121,16 @@ impl Extractor {
         };
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
-        let items = drafts.into_iter().map(|d| doc.finish(d, &resolved)).collect();
+        let mut items: Vec<Item> = drafts.into_iter().map(|d| doc.finish(d, &resolved)).collect();
+        // Title lines that open the document with nothing under them ("PRESS RELEASE", the
+        // newsletter's name) are its masthead, not items.
+        let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
+        let masthead =
+            if masthead_len < items.len() { items.drain(..masthead_len).filter_map(|i| i.headline).collect() } else { Vec::new() };
         Document {
             id,
             items,
+            masthead,
             numeric_date_order: Some(NumericDateOrder {
                 order: match order {
                     NumericOrder::DayFirst => DateOrder::DayFirst,
