@@ -125,8 +125,11 @@ impl Extractor {
         // Title lines that open the document with nothing under them ("PRESS RELEASE", the
         // newsletter's name) are its masthead, not items.
         let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
-        let masthead =
-            if masthead_len < items.len() { items.drain(..masthead_len).filter_map(|i| i.headline).collect() } else { Vec::new() };
+        let masthead = if masthead_len < items.len() {
+            items.drain(..masthead_len).filter_map(|i| i.headline).collect()
+        } else {
+            Vec::new()
+        };
         Document {
             id,
             items,
