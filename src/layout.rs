@@ -146,6 +146,14 @@ pub(crate) struct Casing {
     pub major_capitalised: usize,
 }
 
+/// `w` equals one of the lower-case words of `table`, ignoring case, without allocating.
+pub(crate) fn in_word_table(table: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        return table.iter().any(|t| t.eq_ignore_ascii_case(w));
+    }
+    table.iter().any(|t| w.chars().flat_map(char::to_lowercase).eq(t.chars()))
+}
+
 /// Counts the casing facts of `line`.
 pub(crate) fn casing(line: &str) -> Casing {
     let mut c = Casing { cased: 0, upper: 0, words: 0, major: 0, major_capitalised: 0 };
@@ -161,8 +169,7 @@ pub(crate) fn casing(line: &str) -> Casing {
                 c.cased += 1;
             }
         }
-        let lower = core.to_lowercase();
-        if !MINOR_WORDS.contains(&lower.as_str()) {
+        if !in_word_table(MINOR_WORDS, core) {
             c.major += 1;
             if first.is_uppercase() || first.is_numeric() {
                 c.major_capitalised += 1;
@@ -172,10 +179,19 @@ pub(crate) fn casing(line: &str) -> Casing {
     c
 }
 
-/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym.
+/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym. One
+/// pass, no allocation.
 pub(crate) fn is_all_caps(line: &str) -> bool {
-    let c = casing(line);
-    c.cased >= 6 && c.upper * 10 >= c.cased * 9
+    let (mut cased, mut upper) = (0usize, 0usize);
+    for ch in line.chars() {
+        if ch.is_uppercase() {
+            cased += 1;
+            upper += 1;
+        } else if ch.is_lowercase() {
+            cased += 1;
+        }
+    }
+    cased >= 6 && upper * 10 >= cased * 9
 }
 
 /// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
@@ -201,9 +217,7 @@ pub(crate) fn is_byline(line: &str) -> bool {
     !words.is_empty()
         && words.len() <= 8
         && !ends_as_sentence(line)
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || in_word_table(MINOR_WORDS, w))
 }
 
 /// Words after which a sentence cannot end: a title never ends in one, and a paragraph that ends
@@ -288,8 +302,7 @@ pub(crate) const CONTINUATION_WORDS: &[&str] = &[
 /// The last word of `line`, lower-cased, is one no sentence or title ends with.
 pub(crate) fn ends_in_continuation_word(line: &str) -> bool {
     let last = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.to_lowercase();
-    CONTINUATION_WORDS.contains(&last.as_str())
+    in_word_table(CONTINUATION_WORDS, last)
 }
 
 /// Longest headline, in words.
