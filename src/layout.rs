@@ -346,17 +346,49 @@ enum HeadlineShape {
     Sentence,
 }
 
+/// What a line's own text says about it, computed once per line.
+struct LineFacts {
+    /// The line read as a dateline.
+    dateline: Option<ParsedDateline>,
+    /// The line's headline shape.
+    shape: Option<HeadlineShape>,
+    /// An author line.
+    byline: bool,
+}
+
+impl LineFacts {
+    /// A dateline with nothing after it on its line.
+    fn lone_dateline(&self) -> bool {
+        self.dateline.as_ref().is_some_and(|d| d.caption.is_none())
+    }
+}
+
 /// Splits the lines into blocks and classifies them.
 pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Block> {
+    let facts: Vec<LineFacts> = lines
+        .iter()
+        .map(|l| {
+            let s = &text[l.content.clone()];
+            LineFacts {
+                dateline: if l.heading { None } else { dateline::parse(s, order) },
+                shape: headline_shape(s, l),
+                byline: !l.heading && is_byline(s),
+            }
+        })
+        .collect();
+    // A line that forms a block of its own even without blank lines around it: a Markdown
+    // heading, an ALL CAPS line, or a dateline with nothing after it.
+    let stands_alone =
+        |i: usize| lines[i].heading || facts[i].shape == Some(HeadlineShape::Marked) || facts[i].lone_dateline();
     // Pass 1: runs of lines, with a standalone first line split off.
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
-        while j < lines.len() && !lines[j].gap_before && !stands_alone(text, &lines[j], order) {
+        while j < lines.len() && !lines[j].gap_before && !stands_alone(j) {
             j += 1;
         }
-        if j > i + 1 && (stands_alone(text, &lines[i], order) || title_over_prose(text, &lines[i], &lines[i + 1])) {
+        if j > i + 1 && (stands_alone(i) || title_over_prose(text, &lines[i], facts[i].shape, &lines[i + 1])) {
             spans.push(i..i + 1);
             i += 1;
             continue;
@@ -364,75 +396,60 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
         spans.push(i..j);
         i = j;
     }
-    // Pass 2: classify, looking one block ahead for Title Case and sentence-case headlines.
+    // Pass 2: classify, looking ahead (past a byline or one dateline) for the body that makes
+    // a Title Case or sentence-case line a headline.
     let mut out: Vec<Block> = Vec::with_capacity(spans.len());
     for (k, r) in spans.iter().enumerate() {
-        let first = &lines[r.start];
-        let line_text = &text[first.content.clone()];
-        let kind = if r.len() == 1 {
-            // A byline or a dateline may stand between a headline and its body.
-            let next = spans[k + 1..].iter().enumerate().find(|(skipped, n)| {
-                let s = &text[lines[n.start].content.clone()];
-                let lone_dateline =
-                    *skipped == 0 && n.len() == 1 && dateline::parse(s, order).is_some_and(|d| d.caption.is_none());
-                !is_byline(s) && !lone_dateline
-            });
-            let next = next.map(|(_, n)| n);
-            classify_single(text, first, line_text, next.map(|n| &lines[n.clone()]), order)
-        } else {
+        let f = &facts[r.start];
+        let kind = if r.len() > 1 {
             BlockKind::Body
+        } else if let Some(d) = &f.dateline {
+            BlockKind::Dateline(d.clone())
+        } else if f.byline {
+            BlockKind::Byline
+        } else {
+            let next = spans[k + 1..]
+                .iter()
+                .take(4)
+                .enumerate()
+                .find(|(skipped, n)| {
+                    let nf = &facts[n.start];
+                    !nf.byline && !(*skipped == 0 && n.len() == 1 && nf.lone_dateline())
+                })
+                .map(|(_, n)| n.clone());
+            let body_follows = |min_ratio: usize| {
+                next.as_ref().is_some_and(|n| {
+                    let len: usize = lines[n.clone()].iter().map(|x| x.span.len()).sum();
+                    let nf = &facts[n.start];
+                    !lines[n.start].heading
+                        && nf.shape != Some(HeadlineShape::Marked)
+                        && nf.dateline.is_none()
+                        && len >= lines[r.start].content.len() * min_ratio
+                })
+            };
+            match f.shape {
+                Some(HeadlineShape::Marked) => BlockKind::Headline,
+                Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
+                Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
+                _ => BlockKind::Body,
+            }
         };
         out.push(Block { lines: r.clone(), kind });
     }
     out
 }
 
-/// A line that forms a block of its own even without blank lines around it: a Markdown heading,
-/// an ALL CAPS line, or a dateline with nothing after it.
-fn stands_alone(text: &str, l: &Line, order: NumericOrder) -> bool {
-    let s = &text[l.content.clone()];
-    l.heading
-        || headline_shape(s, l) == Some(HeadlineShape::Marked)
-        || dateline::parse(s, order).is_some_and(|d| d.caption.is_none())
-}
-
 /// A Title Case (or short sentence-case) line directly over a clearly longer line of prose: a
-/// headline without a blank line after it. (Lines of a hard-wrapped paragraph are of like length, so they never split.)
-fn title_over_prose(text: &str, l: &Line, next: &Line) -> bool {
+/// headline without a blank line after it. (Lines of a hard-wrapped paragraph are of like
+/// length, so they never split.)
+fn title_over_prose(text: &str, l: &Line, shape: Option<HeadlineShape>, next: &Line) -> bool {
     let s = &text[l.content.clone()];
     !next.bullet
-        && match headline_shape(s, l) {
+        && match shape {
             Some(HeadlineShape::Title) => s.len() * 5 <= next.span.len() * 3,
             Some(HeadlineShape::Sentence) => s.len() * 2 <= next.span.len() && next.span.len() >= 40,
             _ => false,
         }
-}
-
-fn classify_single(text: &str, l: &Line, s: &str, next: Option<&[Line]>, order: NumericOrder) -> BlockKind {
-    if !l.heading {
-        if let Some(d) = dateline::parse(s, order) {
-            return BlockKind::Dateline(d);
-        }
-        if is_byline(s) {
-            return BlockKind::Byline;
-        }
-    }
-    let body_follows = |min_ratio: usize| {
-        next.is_some_and(|n| {
-            let len: usize = n.iter().map(|x| x.span.len()).sum();
-            let first = &text[n[0].content.clone()];
-            !n[0].heading
-                && headline_shape(first, &n[0]) != Some(HeadlineShape::Marked)
-                && dateline::parse(first, order).is_none()
-                && len >= s.len() * min_ratio
-        })
-    };
-    match headline_shape(s, l) {
-        Some(HeadlineShape::Marked) => BlockKind::Headline,
-        Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
-        Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
-        _ => BlockKind::Body,
-    }
 }
 
 #[cfg(test)]

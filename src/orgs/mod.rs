@@ -359,6 +359,10 @@ fn acronym_key(a: &str) -> String {
 }
 
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
+/// The known expansions by their normalized key, built once.
+static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str>> =
+    Lazy::new(|| KNOWN_EXPANSIONS.iter().map(|(a, n)| (norm_key(n), *a)).collect());
+
 fn norm_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
@@ -1922,7 +1926,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             return acronym_key(a);
         }
         let nk = norm_key(&m.name);
-        if let Some((a, _)) = KNOWN_EXPANSIONS.iter().find(|(_, n)| norm_key(n) == nk) {
+        if let Some(a) = KNOWN_EXPANSION_KEYS.get(nk.as_str()) {
             return a.to_string();
         }
         let ini = initials(&m.name);
