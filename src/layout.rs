@@ -414,7 +414,7 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
                 .enumerate()
                 .find(|(skipped, n)| {
                     let nf = &facts[n.start];
-                    !nf.byline && !(*skipped == 0 && n.len() == 1 && nf.lone_dateline())
+                    !(nf.byline || *skipped == 0 && n.len() == 1 && nf.lone_dateline())
                 })
                 .map(|(_, n)| n.clone());
             let body_follows = |min_ratio: usize| {
