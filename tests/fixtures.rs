@@ -51,8 +51,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("dateline.city", 0.95),
     ("dateline.country", 0.95),
     ("body", 0.95),
-    ("dates.f1", 0.80),
-    ("places.f1", 0.75),
+    ("dates.f1", 0.95),
+    ("places.f1", 0.85),
     ("quantities.f1", 0.90),
     ("organizations.f1", 0.95),
 ];
