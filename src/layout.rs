@@ -161,8 +161,7 @@ pub(crate) fn casing(line: &str) -> Casing {
                 c.cased += 1;
             }
         }
-        let lower = core.to_lowercase();
-        if !MINOR_WORDS.contains(&lower.as_str()) {
+        if !is_minor_word(core) {
             c.major += 1;
             if first.is_uppercase() || first.is_numeric() {
                 c.major_capitalised += 1;
@@ -172,17 +171,38 @@ pub(crate) fn casing(line: &str) -> Casing {
     c
 }
 
-/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym.
+/// A minor word in any case, compared without allocating (this runs on every word of every
+/// line). Minor words are at most 7 chars, so longer words skip the table.
+fn is_minor_word(w: &str) -> bool {
+    if w.is_ascii() {
+        return w.len() <= 7 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    }
+    w.len() <= 7 * 4 && MINOR_WORDS.iter().any(|m| m.chars().eq(w.chars().flat_map(char::to_lowercase)))
+}
+
+/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym. One pass
+/// over the chars (cased letters are alphanumeric, so they are the ones [`casing`] counts).
 pub(crate) fn is_all_caps(line: &str) -> bool {
-    let c = casing(line);
-    c.cased >= 6 && c.upper * 10 >= c.cased * 9
+    let (mut cased, mut upper) = (0usize, 0usize);
+    for ch in line.chars() {
+        if ch.is_uppercase() {
+            cased += 1;
+            upper += 1;
+        } else if ch.is_lowercase() {
+            cased += 1;
+        }
+    }
+    cased >= 6 && upper * 10 >= cased * 9
 }
 
 /// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
 fn is_title_case(line: &str) -> bool {
-    let c = casing(line);
     let first_upper = line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    first_upper && c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
+    if !first_upper {
+        return false;
+    }
+    let c = casing(line);
+    c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
 }
 
 /// The line ends as a sentence or a lead-in does, not as a title.
@@ -305,7 +325,8 @@ fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
     if l.heading {
         return Some(HeadlineShape::Marked);
     }
-    let words = line.split_whitespace().count();
+    // Counting stops past the longest headline: prose lines are long.
+    let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
     if words > MAX_HEADLINE_WORDS || ends_as_sentence(line) && !line.ends_with(':') {
         return None;
     }
