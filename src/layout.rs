@@ -172,12 +172,23 @@ pub(crate) fn casing(line: &str) -> Casing {
 }
 
 /// A minor word in any case, compared without allocating (this runs on every word of every
-/// line). Minor words are at most 7 chars, so longer words skip the table.
+/// line). Minor words are at most 7 chars (16 bytes), so longer words skip the table.
 fn is_minor_word(w: &str) -> bool {
     if w.is_ascii() {
         return w.len() <= 7 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
     }
-    w.len() <= 7 * 4 && MINOR_WORDS.iter().any(|m| m.chars().eq(w.chars().flat_map(char::to_lowercase)))
+    // Lower-case once into a stack buffer; a word that does not fit is no minor word.
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for ch in w.chars().flat_map(char::to_lowercase) {
+        let n = ch.len_utf8();
+        if len + n > buf.len() {
+            return false;
+        }
+        ch.encode_utf8(&mut buf[len..]);
+        len += n;
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| MINOR_WORDS.contains(&lower))
 }
 
 /// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym. One pass
