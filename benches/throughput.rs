@@ -101,7 +101,9 @@ fn stages(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("places", f), |b| {
             b.iter(|| assert!(sum(&docs, &|d| gazetteer.find(d).len()) > docs.len()))
         });
-        // ORGANIZATIONS: no public finder on this branch yet; bench it here once it lands.
+        g.bench_function(BenchmarkId::new("organizations", f), |b| {
+            b.iter(|| assert!(sum(&docs, &|d| bench::organizations(d)) > docs.len()))
+        });
         g.bench_function(BenchmarkId::new("quantities", f), |b| {
             b.iter(|| assert!(sum(&docs, &|d| find_quantities(d, &[]).len()) > docs.len()))
         });

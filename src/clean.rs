@@ -292,7 +292,7 @@ fn markdown_link(s: &str) -> Option<Link> {
     };
     let mut j = text_start;
     while j < b.len() && b[j] != b']' {
-        if b[j] == b'\n' || b[j] == b'[' || j - text_start > 500 {
+        if matches!(b[j], b'\n' | b'\r' | b'[') || j - text_start > 500 {
             return None;
         }
         j += 1;
@@ -312,7 +312,7 @@ fn markdown_link(s: &str) -> Option<Link> {
                     return Some(Link { len: j + 1, text_start, text_end });
                 }
             }
-            b'\n' => return None,
+            b'\n' | b'\r' => return None,
             _ => {}
         }
         if j - text_end > 2048 {

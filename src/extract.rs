@@ -11,7 +11,7 @@ use crate::dates::{self, DateMatch, NumericOrder};
 use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
-    OrderEvidence, Place, Precision, Quantity,
+    OrderEvidence, Organization, Place, Precision, Quantity,
 };
 use crate::places;
 use crate::segment::{self, ItemPlan, Layout};
@@ -117,6 +117,7 @@ impl Extractor {
             order,
             raw_dates: Vec::new(),
             reference_date: reference_date.or(self.reference_date),
+            acronyms: crate::orgs::acronym_table(t, &crate::places::GazetteerPlaces),
         };
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
@@ -162,6 +163,8 @@ struct DocBuilder<'a> {
     order: NumericOrder,
     raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
+    /// Acronyms the document pairs with their expansions.
+    acronyms: crate::orgs::AcronymTable,
 }
 
 impl DocBuilder<'_> {
@@ -349,19 +352,35 @@ impl DocBuilder<'_> {
             scan.push(base + p.span.start..base + p.span.end);
         }
         scan.extend(d.scan.iter().cloned());
-        let _ = &d.headline_range;
         let places = self.places(&scan, d.dateline.as_ref().map(|x| &x.0));
         let quantities = self.quantities(&d);
-        Item {
-            span: d.span,
-            headline: d.headline,
-            dateline,
-            body: d.body,
-            dates,
-            places,
-            organizations: Vec::new(),
-            quantities,
+        let organizations = self.organizations(&d);
+        Item { span: d.span, headline: d.headline, dateline, body: d.body, dates, places, organizations, quantities }
+    }
+
+    /// Distinct organizations of the headline, caption and body, acronyms unified with their
+    /// expansions across the document.
+    fn organizations(&self, d: &Draft) -> Vec<Organization> {
+        let t = self.lay.text;
+        let places = crate::places::GazetteerPlaces;
+        let mut mentions = Vec::new();
+        for r in &d.scan {
+            let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
+            for mut m in crate::orgs::find_organizations(&t[r.clone()], all_caps, &places) {
+                m.span = r.start + m.span.start..r.start + m.span.end;
+                mentions.push(m);
+            }
         }
+        mentions.sort_by_key(|m| m.span.start);
+        crate::orgs::group(mentions, &self.acronyms)
+            .into_iter()
+            .map(|o| Organization {
+                name: o.name,
+                acronym: o.acronym,
+                office: o.office,
+                mentions: o.mentions.into_iter().map(|m| self.orig(m)).collect(),
+            })
+            .collect()
     }
 
     /// Counts in the headline, caption and body, never overlapping a date.

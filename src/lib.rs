@@ -40,6 +40,7 @@
 //!
 //! - `cli` (default): the `bulletin2json` binary and its dependencies. Library users can set
 //!   `default-features = false` to compile none of them.
+//! - `ndjson` (part of `cli`): [`ndjson::InputDocument`], the reader of NDJSON input lines.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -47,15 +48,20 @@
 mod clean;
 mod dateline;
 pub mod dates;
+mod error;
 mod extract;
 pub mod gazetteer;
 mod layout;
 mod model;
+#[cfg(feature = "ndjson")]
+pub mod ndjson;
+pub mod orgs;
 mod places;
 pub mod quantities;
 mod segment;
 mod span;
 
+pub use crate::error::{parse_reference_date, Error, ErrorKind, Result};
 pub use crate::extract::{Extractor, ExtractorBuilder};
 pub use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
@@ -100,6 +106,12 @@ pub mod bench {
         let blocks = crate::layout::blocks(text, &lines, NumericOrder::DayFirst);
         let lay = crate::segment::Layout { text, lines: &lines, blocks: &blocks, order: NumericOrder::DayFirst };
         crate::segment::group(&lay).len()
+    }
+
+    /// Organizations: every mention in `text` read as prose, places looked up in the gazetteer as
+    /// the pipeline does; returns the number of mentions.
+    pub fn organizations(text: &str) -> usize {
+        crate::orgs::find_organizations(text, false, &crate::places::GazetteerPlaces).len()
     }
 
     /// Stage 3: reads every line of `text` as a standalone and as an inline (newswire) dateline;

@@ -37,3 +37,16 @@ pub(crate) fn find(text: &str, context: &[&str]) -> Vec<(Range<usize>, PlaceRef)
     let g = Gazetteer::global();
     resolve_matches(&g.find(text), context).into_iter().map(|(r, p)| (r, PlaceRef::from(p))).collect()
 }
+
+/// The gazetteer as the organization finder asks it: a written name's canonical place, whether
+/// it is a country, and its country's canonical name.
+pub(crate) struct GazetteerPlaces;
+
+impl crate::orgs::PlaceLookup for GazetteerPlaces {
+    fn place_country(&self, written: &str) -> Option<(&'static str, bool, &'static str)> {
+        let g = Gazetteer::global();
+        let p = g.resolve(written, &[])?;
+        let country = g.country(p.country_code)?;
+        Some((p.name, p.kind == PlaceKind::Country, country.name))
+    }
+}

@@ -2,11 +2,15 @@
 //! against `NAME.gold.json` with the contract's scorer (ported in `score.rs`), and every span of
 //! every output is checked against the input.
 
+mod common;
+#[path = "common/score.rs"]
 mod score;
+
+use common::span_errors;
 
 use std::path::{Path, PathBuf};
 
-use bulletin_events::{Document, Extractor, Span};
+use bulletin_events::{Document, Extractor};
 use serde_json::Value;
 
 fn fixtures() -> Vec<PathBuf> {
@@ -28,58 +32,6 @@ fn extract(path: &Path) -> (String, Document) {
     (text, doc)
 }
 
-/// `&input[span] == text` for one mention, and the span lies on char boundaries.
-fn check_span(input: &str, span: Span, text: &str, what: &str, errors: &mut Vec<String>) {
-    match input.get(span.range()) {
-        Some(s) if s == text => {}
-        Some(s) => errors.push(format!("{what}: span {span:?} slices {s:?}, text is {text:?}")),
-        None => errors.push(format!("{what}: span {span:?} is out of bounds or off a char boundary")),
-    }
-}
-
-/// Every span of a document, checked.
-pub fn span_errors(input: &str, doc: &Document) -> Vec<String> {
-    let mut e = Vec::new();
-    let mut last_end = 0;
-    for (i, item) in doc.items.iter().enumerate() {
-        if input.get(item.span.range()).is_none() || item.span.start < last_end || item.span.is_empty() {
-            e.push(format!("item {i}: bad or overlapping span {:?}", item.span));
-        }
-        last_end = item.span.end;
-        if let Some(h) = &item.headline {
-            check_span(input, h.span, &h.text, "headline", &mut e);
-        }
-        if let Some(d) = &item.dateline {
-            check_span(input, d.span, &d.text, "dateline", &mut e);
-            if let Some(c) = &d.caption {
-                check_span(input, c.span, &c.text, "caption", &mut e);
-            }
-        }
-        for d in &item.dates {
-            check_span(input, d.span, &d.text, "date", &mut e);
-        }
-        for p in &item.places {
-            check_span(input, p.mentions[0], &p.text, "place", &mut e);
-            for m in &p.mentions {
-                if input.get(m.range()).is_none() {
-                    e.push(format!("place mention {m:?} off bounds"));
-                }
-            }
-        }
-        for o in &item.organizations {
-            for m in &o.mentions {
-                if input.get(m.range()).is_none() {
-                    e.push(format!("organization mention {m:?} off bounds"));
-                }
-            }
-        }
-        for q in &item.quantities {
-            check_span(input, q.span, &q.text, "quantity", &mut e);
-        }
-    }
-    e
-}
-
 #[test]
 fn every_span_slices_the_input_to_its_text() {
     for path in fixtures() {
@@ -89,13 +41,34 @@ fn every_span_slices_the_input_to_its_text() {
     }
 }
 
-/// The floor each metric must reach on every fixture; the seed must be perfect on these.
+/// The floor each metric must reach on every fixture. Layout (items, headlines, datelines) is
+/// held to the bar; the mention floors sit just under what the extractors reach now, so
+/// a regression fails.
 const FLOORS: &[(&str, f64)] = &[
     ("items.f1", 0.95),
     ("headline", 0.95),
     ("dateline.date", 0.95),
     ("dateline.city", 0.95),
     ("dateline.country", 0.95),
+    ("body", 0.95),
+    ("dates.f1", 0.80),
+    ("places.f1", 0.75),
+    ("quantities.f1", 0.90),
+    ("organizations.f1", 0.60),
+];
+
+/// The seed bulletin is held to the issues' bars: perfect everywhere but organizations (0.95).
+const SEED_FLOORS: &[(&str, f64)] = &[
+    ("items.f1", 1.0),
+    ("headline", 1.0),
+    ("dateline.date", 1.0),
+    ("dateline.city", 1.0),
+    ("dateline.country", 1.0),
+    ("body", 1.0),
+    ("dates.f1", 1.0),
+    ("places.f1", 1.0),
+    ("quantities.f1", 1.0),
+    ("organizations.f1", 0.95),
 ];
 
 const SEED: &str = "iom-central-asia-2022-12";
@@ -111,15 +84,11 @@ fn fixtures_score_against_their_gold() {
         let s = score::score(&gold, &pred);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let is_seed = name == SEED;
-        let mut floors: Vec<(&str, f64)> = FLOORS.to_vec();
-        if is_seed {
-            floors = FLOORS.iter().map(|(m, _)| (*m, 1.0)).collect();
-            floors.push(("body", 1.0));
-        }
+        let floors = if is_seed { SEED_FLOORS } else { FLOORS };
         if std::env::var_os("FIXTURE_MISSES").is_some() {
             eprintln!("== {name}\n    {}", s.misses.join("\n    "));
         }
-        for (metric, floor) in floors {
+        for &(metric, floor) in floors {
             let v = s.get(metric);
             if v < floor {
                 report.push(format!("{name}: {metric} {v:.3} < {floor}\n    {}", s.misses.join("\n    ")));

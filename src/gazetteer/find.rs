@@ -90,9 +90,90 @@ const OPENERS: &[char] = &['"', '“', '‘', '\'', '(', '[', '«', '„', '*', 
 /// ("Shanghai", "Phoenix"): the prior that the capitalized word means the city is high.
 const BIG_CITY: u32 = 1_000_000;
 
-/// Below this population, a one-word city name followed by another capitalized word needs a
-/// context country ("Aga Khan" is not Aga, Egypt).
-const SMALL_CITY: u32 = 100_000;
+/// Words that open a sentence before a name without being part of it ("The Bishkek office").
+const DETERMINERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "our",
+    "their",
+    "his",
+    "her",
+    "every",
+    "each",
+    "both",
+    "all",
+    "some",
+    "most",
+    "many",
+    "several",
+    "another",
+    "other",
+    "no",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "as",
+    "if",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "also",
+    "both",
+    "where",
+    "whereas",
+    "yesterday",
+    "today",
+    "tomorrow",
+];
+
+/// Nouns that say the names near them are regions ("the provinces of Hatay and Gaziantep",
+/// "Batken province"), several languages; lower-case.
+const REGION_NOUNS: &[&str] = &[
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "state",
+    "states",
+    "oblast",
+    "oblasts",
+    "county",
+    "counties",
+    "governorate",
+    "governorates",
+    "prefecture",
+    "prefectures",
+    "department",
+    "departments",
+    "canton",
+    "cantons",
+    "district",
+    "districts",
+    "velayat",
+    "region's",
+    "область",
+    "области",
+    "областях",
+    "регион",
+    "регионе",
+    "регионах",
+    "провинция",
+    "провинции",
+    "штат",
+    "штате",
+    "велаят",
+    "велаяте",
+];
 
 /// An ALL-CAPS word this short in mixed-case text is more likely an acronym ("ILO", "FAO")
 /// than a place, unless it is a registered abbreviation ("US", "UK") or has place evidence.
@@ -512,6 +593,50 @@ impl Finder<'_> {
     }
 
     /// `word` alone is a place name that is not a common word.
+    /// A region noun stands before the name (possibly heading a list of names) or right after it.
+    fn region_context(&self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        if next_word_after_space(text, end).is_some_and(|w| in_table(REGION_NOUNS, w)) {
+            return true;
+        }
+        // Walk back over "of", "and", commas and earlier names, to a region noun.
+        let mut i = start;
+        for _ in 0..12 {
+            let before = text[..i].trim_end_matches([' ', '\u{a0}']);
+            let before = before.strip_suffix(',').map_or(before, |b| b.trim_end_matches([' ', '\u{a0}']));
+            if before.len() == i {
+                return false;
+            }
+            let ws = word_start_before(text, before.len());
+            if ws == before.len() {
+                return false;
+            }
+            let w = &text[ws..before.len()];
+            if in_table(REGION_NOUNS, w) {
+                return true;
+            }
+            if !(starts_upper(w) || in_table(&["of", "and", "or", "the", "и"], w)) {
+                return false;
+            }
+            i = ws;
+        }
+        false
+    }
+
+    /// The word names a country ("Tashkent Uzbekistan").
+    fn is_country_word(&self, word: &str) -> bool {
+        let mut key = String::with_capacity(word.len());
+        self.g.fold_word(word, &mut key);
+        self.g.key_info(&key).is_some_and(|i| {
+            i.len > 0
+                && self
+                    .g
+                    .entries_of(i)
+                    .iter()
+                    .any(|e| self.g.places.get(e.place as usize).is_some_and(|p| p.kind == PlaceKind::Country))
+        })
+    }
+
     fn is_plain_place_word(&self, word: &str) -> bool {
         let mut key = String::with_capacity(word.len());
         self.g.fold_word(word, &mut key);
@@ -566,18 +691,37 @@ impl Finder<'_> {
         if caps && letters(written) <= ACRONYM_MAX_LETTERS && slash_glued(text, start, end) {
             return None;
         }
+        // "US$21 million", "HK$": a currency, not a place.
+        if caps && text[end..].starts_with('$') {
+            return None;
+        }
+        // "the provinces of Hatay, Gaziantep and ...": a region noun before the name (or a list
+        // it heads), or after it ("Hatay province"), puts regions first.
+        if candidates.iter().any(|p| p.kind == PlaceKind::Region) && self.region_context(start, end) {
+            candidates.sort_by_key(|p| p.kind != PlaceKind::Region);
+        }
         let caps_ctx = caps && in_caps_context(text, start, end);
         let acronym_like = caps && !caps_ctx && !has_abbrev && single_word && letters(written) <= ACRONYM_MAX_LETTERS;
         let abbrev_evidence = caps && has_abbrev && !caps_ctx;
         let needs_evidence = (info.common && !abbrev_evidence) || acronym_like;
         let mut weak = false;
-        // "Aga Khan", "Kim Jong Un": a small town's one-word name followed by a capitalized
-        // word that is not a place is likely part of a person's or organization's name.
+        // "Aga Khan", "Sam Okafor", "Peter Kamau", "Paris Hilton": a city's one-word name next
+        // to a capitalized word that is no place is likely part of a person's or an
+        // organization's name; it stands only where the item's countries confirm it
+        // ("American Space Dushanbe" in a bulletin about Tajikistan). Countries are exempt
+        // ("IOM Kazakhstan"), and so is a word after an acronym ("UNICEF Tashkent").
         if !needs_evidence
             && !caps
             && single_word
-            && candidates.iter().all(|p| p.kind == PlaceKind::City && p.population < SMALL_CITY)
-            && next_word_after_space(text, end).is_some_and(|w| starts_upper(w) && !self.is_plain_place_word(w))
+            && candidates.iter().all(|p| p.kind == PlaceKind::City)
+            && (next_word_after_space(text, end).is_some_and(|w| starts_upper(w) && !self.is_country_word(w))
+                || prev_word(text, start).is_some_and(|w| {
+                    starts_upper(w)
+                        && !is_all_caps(w)
+                        && !is_preposition(w)
+                        && !in_table(DETERMINERS, w)
+                        && !self.is_country_word(w)
+                }))
         {
             weak = true;
         }

@@ -51,7 +51,7 @@ fn lookup_folds_case_and_diacritics() {
         assert_eq!(got.first().map(|t| t.0.as_str()), Some("Türkmenabat"), "{written}");
     }
     assert_eq!(g().lookup("DUSHANBE")[0].name, "Dushanbe");
-    assert_eq!(g().lookup("DAŞOGUZ")[0].name, "Daşoguz");
+    assert_eq!(g().lookup("DAŞOGUZ")[0].name, "Dashoguz");
     assert_eq!(g().lookup("TÜRKMENABAT")[0].name, "Türkmenabat");
     assert_eq!(g().lookup("ŞANLIURFA")[0].country_code, "TR");
     assert_eq!(g().lookup("Душанбе")[0].name, "Dushanbe");
@@ -62,7 +62,7 @@ fn lookup_folds_case_and_diacritics() {
     assert_eq!(g().lookup("Frunze")[0].name, "Bishkek");
     assert_eq!(g().lookup("Nur-Sultan")[0].name, "Astana");
     assert_eq!(g().lookup("Akmola")[0].name, "Astana");
-    assert_eq!(g().lookup("Dashoguz")[0].name, "Daşoguz");
+    assert_eq!(g().lookup("Dashoguz")[0].name, "Dashoguz");
     // Decomposed accent (u + combining diaeresis).
     assert_eq!(g().lookup("Tu\u{308}rkmenabat")[0].name, "Türkmenabat");
 }
