@@ -337,6 +337,10 @@ fn acronym_key(a: &str) -> String {
     t.chars().filter(|c| *c != '.').flat_map(char::to_uppercase).collect()
 }
 
+/// [`KNOWN_EXPANSIONS`] with their names as [`norm_key`]s, computed once (not per mention).
+static KNOWN_EXPANSION_KEYS: Lazy<Vec<(&'static str, String)>> =
+    Lazy::new(|| KNOWN_EXPANSIONS.iter().map(|(a, n)| (*a, norm_key(n))).collect());
+
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
 fn norm_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -1803,7 +1807,7 @@ pub fn group(mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organizatio
             return acronym_key(a);
         }
         let nk = norm_key(&m.name);
-        if let Some((a, _)) = KNOWN_EXPANSIONS.iter().find(|(_, n)| norm_key(n) == nk) {
+        if let Some((a, _)) = KNOWN_EXPANSION_KEYS.iter().find(|(_, n)| *n == nk) {
             return a.to_string();
         }
         let ini = initials(&m.name);
