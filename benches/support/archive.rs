@@ -251,13 +251,13 @@ fn vary(unit: &str, rng: &mut Rng, out: &mut String) {
                 out.push_str(&n.to_string());
             }
         } else if MONTHS_EN.contains(&tok) {
-            out.push_str(*rng.pick(&MONTHS_EN[..]));
+            out.push_str(rng.pick::<&str>(&MONTHS_EN));
         } else if MONTHS_RU.contains(&tok) {
-            out.push_str(*rng.pick(&MONTHS_RU[..]));
+            out.push_str(rng.pick::<&str>(&MONTHS_RU));
         } else if PLACES_EN.contains(&tok) {
-            out.push_str(*rng.pick(&PLACES_EN[..]));
+            out.push_str(rng.pick::<&str>(&PLACES_EN));
         } else if PLACES_RU.contains(&tok) {
-            out.push_str(*rng.pick(&PLACES_RU[..]));
+            out.push_str(rng.pick::<&str>(&PLACES_RU));
         } else {
             out.push_str(tok);
         }
