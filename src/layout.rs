@@ -196,9 +196,12 @@ pub(crate) fn is_all_caps(line: &str) -> bool {
 
 /// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
 fn is_title_case(line: &str) -> bool {
-    let c = casing(line);
     let first_upper = line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    first_upper && c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
+    if !first_upper {
+        return false;
+    }
+    let c = casing(line);
+    c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
 }
 
 /// The line ends as a sentence or a lead-in does, not as a title.
@@ -318,7 +321,8 @@ fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
     if l.heading {
         return Some(HeadlineShape::Marked);
     }
-    let words = line.split_whitespace().count();
+    // Counting stops past the longest headline: prose lines are long.
+    let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
     if words > MAX_HEADLINE_WORDS || ends_as_sentence(line) && !line.ends_with(':') {
         return None;
     }

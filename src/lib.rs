@@ -87,3 +87,44 @@ struct ReadmeDoctests;
 pub fn extract(text: &str) -> Document {
     Extractor::new().extract(text)
 }
+
+/// Thin wrappers over internal stages, for the benchmarks in `benches/` only. Not part of the
+/// API: no stability promise.
+#[doc(hidden)]
+pub mod bench {
+    use crate::dates::NumericOrder;
+
+    /// Stage 1: cleans `text`; returns the cleaned length.
+    pub fn clean(text: &str) -> usize {
+        crate::clean::clean(text).text.len()
+    }
+
+    /// Stages 2 and 4 on already clean text: lines, blocks (with their dateline parsing) and
+    /// grouping into items; returns the number of items.
+    pub fn layout_segment(text: &str) -> usize {
+        let lines = crate::layout::lines(text);
+        let blocks = crate::layout::blocks(text, &lines, NumericOrder::DayFirst);
+        let lay = crate::segment::Layout { text, lines: &lines, blocks: &blocks, order: NumericOrder::DayFirst };
+        crate::segment::group(&lay).len()
+    }
+
+    /// Organizations: every mention in `text` read as prose, places looked up in the gazetteer as
+    /// the pipeline does; returns the number of mentions.
+    pub fn organizations(text: &str) -> usize {
+        crate::orgs::find_organizations(text, false, &crate::places::GazetteerPlaces).len()
+    }
+
+    /// Stage 3: reads every line of `text` as a standalone and as an inline (newswire) dateline;
+    /// returns how many read as one.
+    pub fn datelines(text: &str) -> usize {
+        let order = NumericOrder::DayFirst;
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                usize::from(crate::dateline::parse(l, order).is_some())
+                    + usize::from(crate::dateline::parse_inline(l, order).is_some())
+            })
+            .sum()
+    }
+}

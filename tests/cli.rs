@@ -146,3 +146,26 @@ fn help_explains_inputs_outputs_and_errors() {
         assert!(help.contains(word), "help lacks {word}");
     }
 }
+
+#[test]
+fn parallel_runs_keep_input_order_and_report_failures_in_place() {
+    let mut input = String::new();
+    for i in 0..300 {
+        if i == 150 {
+            input.push_str("{broken\n");
+        }
+        input.push_str(&format!(
+            "{{\"id\": \"d{i}\", \"text\": \"FLOODS {i}\\n\\nGeneva, 3 March 2023\\n\\nRain.\"}}\n"
+        ));
+    }
+    let out = run_stdin(&["--ndjson", "--jobs", "2"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:151: malformed JSON"));
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
+    assert_eq!(ids, want);
+}

@@ -1,12 +1,16 @@
 //! `bulletin2json`: bulletin text to JSON records. Flags and glue only; the work is the library's.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use bulletin_events::{Document, Extractor};
 use chrono::NaiveDate;
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 /// Turn raw bulletins (NGO/UN newsletters, press-release digests, situation reports, newswire)
 /// into JSON event records: items with headline, dateline, body, dates, places, organizations and
@@ -27,9 +31,18 @@ struct Args {
     /// "18 November". A document's own `reference_date` (NDJSON) takes precedence.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
+
+    /// Documents processed in parallel (threads). Output stays in input order. Default: the
+    /// number of available cores.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
 }
 
 const AFTER_HELP: &str = "\
+Input is streamed: documents are read, processed in parallel (--jobs) and written a window at a
+time, in input order, so memory stays flat whatever the archive's size. A progress line
+(documents/s, MB/s) is shown on standard error when it is a terminal.
+
 Output: pretty JSON when the input is one document (one file or standard input), NDJSON (one
 document a line, in input order) otherwise or with --ndjson. A document's id is its file name
 without extension (its path below the folder for folders), or the NDJSON `id`.
@@ -69,77 +82,203 @@ impl Source {
     }
 }
 
-/// Failures are reported as they happen and counted; the run goes on.
-struct Run {
+/// One unit of work, read in input order and processed on any thread.
+enum Job {
+    /// A whole text file (or standard input) as one document.
+    Text { name: String, id: Option<String>, bytes: Vec<u8> },
+    /// One NDJSON line.
+    Line { name: Arc<str>, line_no: usize, bytes: Vec<u8> },
+    /// A failure found while reading, reported in its place in the output order.
+    Failed(String),
+}
+
+impl Job {
+    fn len(&self) -> usize {
+        match self {
+            Job::Text { bytes, .. } | Job::Line { bytes, .. } => bytes.len(),
+            Job::Failed(_) => 0,
+        }
+    }
+}
+
+/// What a job gives: the serialized document (with its newline) or a failure message.
+enum Outcome {
+    Doc(Vec<u8>),
+    Failed(String),
+}
+
+/// Options every job reads.
+struct Settings {
     extractor: Extractor,
-    out: io::BufWriter<io::StdoutLock<'static>>,
+    reference_date: Option<NaiveDate>,
     pretty: bool,
-    failures: usize,
+}
+
+impl Settings {
+    fn process(&self, job: Job) -> Outcome {
+        match job {
+            Job::Failed(msg) => Outcome::Failed(msg),
+            Job::Text { name, id, bytes } => match String::from_utf8(bytes) {
+                Ok(text) => self.serialize(&self.extractor.extract_document(id, &text, self.reference_date)),
+                Err(e) => {
+                    let bytes = e.as_bytes();
+                    let at = e.utf8_error().valid_up_to();
+                    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                    let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+                    Outcome::Failed(format!("{name}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped"))
+                }
+            },
+            Job::Line { name, line_no, bytes } => match parse_ndjson_line(&bytes) {
+                Ok(input) => {
+                    let date = input.reference_date.or(self.reference_date);
+                    self.serialize(&self.extractor.extract_document(input.id, &input.text, date))
+                }
+                Err(msg) => Outcome::Failed(format!("{name}:{line_no}: {msg}; line skipped")),
+            },
+        }
+    }
+
+    fn serialize(&self, doc: &Document) -> Outcome {
+        let mut out = Vec::with_capacity(4096);
+        if self.pretty { serde_json::to_writer_pretty(&mut out, doc) } else { serde_json::to_writer(&mut out, doc) }
+            .expect("a document always serializes");
+        out.push(b'\n');
+        Outcome::Doc(out)
+    }
 }
 
 /// Writing failed: stop. A closed pipe is not an error worth a message.
 struct WriteFailed(io::Error);
 
-impl Run {
-    fn fail(&mut self, msg: String) {
-        eprintln!("bulletin2json: {msg}");
+/// Jobs are gathered in input order into a window of at most this many documents or bytes,
+/// processed in parallel, then written in order: memory stays flat whatever the archive's size.
+const WINDOW_DOCS_PER_JOB: usize = 64;
+const WINDOW_BYTES: usize = 8 << 20;
+
+/// The output side: documents in order, failures counted, progress shown.
+struct Sink {
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    failures: usize,
+    progress: Progress,
+}
+
+impl Sink {
+    fn fail(&mut self, msg: &str) {
+        self.progress.bar.suspend(|| eprintln!("bulletin2json: {msg}"));
         self.failures += 1;
     }
 
-    fn write(&mut self, doc: &Document) -> Result<(), WriteFailed> {
-        let res = if self.pretty {
-            serde_json::to_writer_pretty(&mut self.out, doc).map_err(io::Error::from)
-        } else {
-            serde_json::to_writer(&mut self.out, doc).map_err(io::Error::from)
-        };
-        res.and_then(|()| self.out.write_all(b"\n")).map_err(WriteFailed)
-    }
-
-    fn text_source(&mut self, src: &Source, reference_date: Option<NaiveDate>) -> Result<(), WriteFailed> {
-        let mut bytes = Vec::new();
-        if let Err(e) = src.open().and_then(|mut r| r.read_to_end(&mut bytes)) {
-            self.fail(format!("{}: cannot read: {e}", src.name()));
-            return Ok(());
-        }
-        match String::from_utf8(bytes) {
-            Ok(text) => {
-                let id = match src {
-                    Source::Stdin => None,
-                    Source::File { id, .. } => Some(id.clone()),
-                };
-                let doc = self.extractor.extract_document(id, &text, reference_date);
-                self.write(&doc)
-            }
-            Err(e) => {
-                let bytes = e.as_bytes();
-                let at = e.utf8_error().valid_up_to();
-                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-                let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-                self.fail(format!("{}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped", src.name()));
+    fn emit(&mut self, outcome: Outcome) -> Result<(), WriteFailed> {
+        match outcome {
+            Outcome::Doc(bytes) => self.out.write_all(&bytes).map_err(WriteFailed),
+            Outcome::Failed(msg) => {
+                self.fail(&msg);
                 Ok(())
             }
         }
     }
+}
 
-    fn ndjson_source(&mut self, src: &Source, reference_date: Option<NaiveDate>) -> Result<(), WriteFailed> {
-        let reader = match src.open() {
-            Ok(r) => BufReader::with_capacity(1 << 16, r),
-            Err(e) => {
-                self.fail(format!("{}: cannot read: {e}", src.name()));
-                return Ok(());
-            }
+/// A progress line on standard error, only when it is a terminal: documents, documents/s, MB/s.
+struct Progress {
+    bar: ProgressBar,
+    bytes: u64,
+    started: Instant,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar = if io::stderr().is_terminal() {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {human_pos} documents, {per_sec} {msg} [{elapsed}]")
+                    .expect("a valid template"),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            bar
+        } else {
+            ProgressBar::hidden()
         };
-        let name = src.name();
-        let mut buf = Vec::new();
-        let mut reader = reader;
+        Progress { bar, bytes: 0, started: Instant::now() }
+    }
+
+    fn advance(&mut self, docs: u64, bytes: u64) {
+        if self.bar.is_hidden() {
+            return;
+        }
+        self.bytes += bytes;
+        self.bar.inc(docs);
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        self.bar.set_message(format!("{:.1} MB/s", self.bytes as f64 / 1e6 / secs));
+    }
+}
+
+/// Runs the jobs: windows of them in parallel on `pool` (or on this thread), written in order.
+struct Runner<'a> {
+    settings: &'a Settings,
+    pool: Option<rayon::ThreadPool>,
+    window_docs: usize,
+    window: Vec<Job>,
+    window_bytes: usize,
+    sink: Sink,
+}
+
+impl Runner<'_> {
+    fn push(&mut self, job: Job) -> Result<(), WriteFailed> {
+        self.window_bytes += job.len();
+        self.window.push(job);
+        if self.window.len() >= self.window_docs || self.window_bytes >= WINDOW_BYTES {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), WriteFailed> {
+        let jobs = std::mem::take(&mut self.window);
+        let (docs, bytes) = (jobs.len() as u64, self.window_bytes as u64);
+        self.window_bytes = 0;
+        let settings = self.settings;
+        let outcomes: Vec<Outcome> = match &self.pool {
+            Some(pool) => pool.install(|| jobs.into_par_iter().map(|j| settings.process(j)).collect()),
+            None => jobs.into_iter().map(|j| settings.process(j)).collect(),
+        };
+        for o in outcomes {
+            self.sink.emit(o)?;
+        }
+        self.sink.progress.advance(docs, bytes);
+        Ok(())
+    }
+
+    fn fail(&mut self, msg: String) -> Result<(), WriteFailed> {
+        self.push(Job::Failed(msg))
+    }
+
+    fn text_source(&mut self, src: &Source) -> Result<(), WriteFailed> {
+        let mut bytes = Vec::new();
+        if let Err(e) = src.open().and_then(|mut r| r.read_to_end(&mut bytes)) {
+            return self.fail(format!("{}: cannot read: {e}", src.name()));
+        }
+        let id = match src {
+            Source::Stdin => None,
+            Source::File { id, .. } => Some(id.clone()),
+        };
+        self.push(Job::Text { name: src.name(), id, bytes })
+    }
+
+    fn ndjson_source(&mut self, src: &Source) -> Result<(), WriteFailed> {
+        let mut reader = match src.open() {
+            Ok(r) => BufReader::with_capacity(1 << 16, r),
+            Err(e) => return self.fail(format!("{}: cannot read: {e}", src.name())),
+        };
+        let name: Arc<str> = src.name().into();
         let mut line_no = 0usize;
         loop {
-            buf.clear();
+            let mut buf = Vec::new();
             match reader.read_until(b'\n', &mut buf) {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    self.fail(format!("{name}:{}: cannot read: {e}", line_no + 1));
+                    self.fail(format!("{name}:{}: cannot read: {e}", line_no + 1))?;
                     break;
                 }
             }
@@ -147,14 +286,7 @@ impl Run {
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            match parse_ndjson_line(&buf) {
-                Ok(input) => {
-                    let date = input.reference_date.or(reference_date);
-                    let doc = self.extractor.extract_document(input.id, &input.text, date);
-                    self.write(&doc)?;
-                }
-                Err(msg) => self.fail(format!("{name}:{line_no}: {msg}; line skipped")),
-            }
+            self.push(Job::Line { name: name.clone(), line_no, bytes: buf })?;
         }
         Ok(())
     }
@@ -171,15 +303,17 @@ fn parse_ndjson_line(line: &[u8]) -> Result<Input, String> {
     let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8 at column {}", e.valid_up_to() + 1))?;
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("malformed JSON at column {}: {e}", e.column()))?;
-    let obj = value.as_object().ok_or("expected a JSON object {\"text\": ...}")?;
-    let text = match obj.get("text") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    let serde_json::Value::Object(mut obj) = value else {
+        return Err("expected a JSON object {\"text\": ...}".into());
+    };
+    let text = match obj.remove("text") {
+        Some(serde_json::Value::String(s)) => s,
         Some(_) => return Err("\"text\" must be a string".into()),
         None => return Err("missing \"text\" field".into()),
     };
-    let id = match obj.get("id") {
+    let id = match obj.remove("id") {
         None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::String(s)) => Some(s),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         Some(_) => return Err("\"id\" must be a string or a number".into()),
     };
@@ -191,39 +325,79 @@ fn parse_ndjson_line(line: &[u8]) -> Result<Input, String> {
     Ok(Input { id, text, reference_date })
 }
 
-/// Expands the command-line paths into sources, walking folders in name order.
-fn sources(paths: &[PathBuf], run: &mut Run, ndjson: bool) -> Vec<Source> {
-    let mut out = Vec::new();
-    if paths.is_empty() {
-        out.push(Source::Stdin);
-    }
-    for p in paths {
-        if p.as_os_str() == "-" {
-            out.push(Source::Stdin);
-        } else if p.is_dir() {
-            walk(p, p, &mut out, run, ndjson);
-        } else {
-            let id = p.file_stem().map_or_else(|| p.display().to_string(), |s| s.to_string_lossy().into_owned());
-            out.push(Source::File { path: p.clone(), id });
-        }
-    }
-    out
+/// The command-line paths as sources, folders walked lazily (one folder listing at a time, in
+/// name order), so an archive of millions of files starts at once and never sits in memory.
+struct Walk {
+    /// Command-line paths not yet expanded.
+    args: std::vec::IntoIter<PathBuf>,
+    /// Open folders: their root (for ids) and their remaining entries, reversed (next last).
+    stack: Vec<(Arc<Path>, Vec<PathBuf>)>,
+    wanted: &'static [&'static str],
 }
 
-fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, run: &mut Run, ndjson: bool) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => return run.fail(format!("{}: cannot read folder: {e}", dir.display())),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    let wanted: &[&str] = if ndjson { &["ndjson", "jsonl", "json"] } else { &["txt", "md"] };
-    for p in paths {
-        if p.is_dir() {
-            walk(root, &p, out, run, ndjson);
-        } else if p.extension().is_some_and(|e| wanted.iter().any(|w| e.eq_ignore_ascii_case(w))) {
-            let rel = p.strip_prefix(root).unwrap_or(&p).with_extension("");
-            out.push(Source::File { id: rel.to_string_lossy().into_owned(), path: p });
+/// What the walk yields: a source, or a folder it could not read.
+enum Walked {
+    Source(Source),
+    Failed(String),
+}
+
+impl Walk {
+    fn new(paths: &[PathBuf], ndjson: bool) -> Walk {
+        let mut args = paths.to_vec();
+        if args.is_empty() {
+            args.push(PathBuf::from("-"));
+        }
+        let wanted: &'static [&'static str] = if ndjson { &["ndjson", "jsonl", "json"] } else { &["txt", "md"] };
+        Walk { args: args.into_iter(), stack: Vec::new(), wanted }
+    }
+
+    /// Pushes a folder's entries, sorted; reports it when unreadable.
+    fn open(&mut self, root: Arc<Path>, dir: &Path) -> Option<Walked> {
+        match std::fs::read_dir(dir) {
+            Ok(entries) => {
+                let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                paths.sort_unstable_by(|a, b| b.cmp(a));
+                self.stack.push((root, paths));
+                None
+            }
+            Err(e) => Some(Walked::Failed(format!("{}: cannot read folder: {e}", dir.display()))),
+        }
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Walked;
+
+    fn next(&mut self) -> Option<Walked> {
+        loop {
+            if let Some((root, entries)) = self.stack.last_mut() {
+                let Some(p) = entries.pop() else {
+                    self.stack.pop();
+                    continue;
+                };
+                let root = root.clone();
+                if p.is_dir() {
+                    if let Some(failed) = self.open(root, &p) {
+                        return Some(failed);
+                    }
+                } else if p.extension().is_some_and(|e| self.wanted.iter().any(|w| e.eq_ignore_ascii_case(w))) {
+                    let rel = p.strip_prefix(&*root).unwrap_or(&p).with_extension("");
+                    return Some(Walked::Source(Source::File { id: rel.to_string_lossy().into_owned(), path: p }));
+                }
+                continue;
+            }
+            let p = self.args.next()?;
+            if p.as_os_str() == "-" {
+                return Some(Walked::Source(Source::Stdin));
+            } else if p.is_dir() {
+                let root: Arc<Path> = p.as_path().into();
+                if let Some(failed) = self.open(root, &p) {
+                    return Some(failed);
+                }
+            } else {
+                let id = p.file_stem().map_or_else(|| p.display().to_string(), |s| s.to_string_lossy().into_owned());
+                return Some(Walked::Source(Source::File { path: p, id }));
+            }
         }
     }
 }
@@ -232,28 +406,48 @@ fn main() -> ExitCode {
     let args = Args::parse();
     let one_document =
         !args.ndjson && args.paths.len() <= 1 && args.paths.first().is_none_or(|p| p.as_os_str() == "-" || p.is_file());
-    let mut run = Run {
-        extractor: Extractor::builder().build(),
-        out: io::BufWriter::new(io::stdout().lock()),
-        pretty: one_document,
-        failures: 0,
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let pool = if jobs > 1 {
+        match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+            Ok(pool) => Some(pool),
+            Err(e) => {
+                eprintln!("bulletin2json: cannot start {jobs} threads ({e}); running on one");
+                None
+            }
+        }
+    } else {
+        None
     };
-    let srcs = sources(&args.paths, &mut run, args.ndjson);
-    for src in &srcs {
-        let res = if args.ndjson {
-            run.ndjson_source(src, args.reference_date)
-        } else {
-            run.text_source(src, args.reference_date)
+    let settings =
+        Settings { extractor: Extractor::builder().build(), reference_date: args.reference_date, pretty: one_document };
+    let mut runner = Runner {
+        settings: &settings,
+        pool,
+        window_docs: jobs * WINDOW_DOCS_PER_JOB,
+        window: Vec::new(),
+        window_bytes: 0,
+        sink: Sink { out: io::BufWriter::new(io::stdout().lock()), failures: 0, progress: Progress::new() },
+    };
+    for walked in Walk::new(&args.paths, args.ndjson) {
+        let res = match walked {
+            Walked::Source(src) if args.ndjson => runner.ndjson_source(&src),
+            Walked::Source(src) => runner.text_source(&src),
+            Walked::Failed(msg) => runner.fail(msg),
         };
         if let Err(WriteFailed(e)) = res {
             return write_error(e);
         }
     }
-    if let Err(e) = run.out.flush() {
+    if let Err(WriteFailed(e)) = runner.flush() {
         return write_error(e);
     }
-    if run.failures > 0 {
-        eprintln!("bulletin2json: {} input(s) failed; all others were written", run.failures);
+    let mut sink = runner.sink;
+    sink.progress.bar.finish_and_clear();
+    if let Err(e) = sink.out.flush() {
+        return write_error(e);
+    }
+    if sink.failures > 0 {
+        eprintln!("bulletin2json: {} input(s) failed; all others were written", sink.failures);
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
