@@ -41,6 +41,8 @@ const DATE_PLACE_SEPARATORS: &[&str] = &[",", " –", " —", " -", ":", "."];
 /// Dashes that end a newswire dateline.
 const NEWSWIRE_DASHES: &[&str] = &[" -- ", " - ", " – ", " — ", "—", "–"];
 
+/// The part of a line a dateline's date must start in (after at most a short place list).
+const HEAD: usize = 200;
 /// Longest place part before a date ("Mazar-i-Sharif, Balkh Province, Afghanistan"), in bytes.
 const MAX_PLACE_PREFIX: usize = 100;
 /// Longest place segment, in words.
@@ -80,28 +82,27 @@ pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
 }
 
 fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
-    if line.len() > 600 {
-        // A dateline and its caption fit in a short line; skip the date search on long prose.
-        return parse_prefix_only(line, order);
+    // Every dateline date has a digit, and the date starts within the line's head (at most a
+    // short place list before it): most prose lines end here.
+    let mut head = HEAD.min(line.len());
+    while !line.is_char_boundary(head) {
+        head -= 1;
     }
-    let dates = find_dates(line, order);
-    let d = dates.first()?;
+    if !line.as_bytes()[..head].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    if line.len() > HEAD {
+        // A long line is a dateline only with a caption after it.
+        let d = find_dates(&line[..head], order).into_iter().next()?;
+        let p = if d.span.start == 0 { date_first(line, d)? } else { place_first(line, d)? };
+        return p.caption.is_some().then_some(p);
+    }
+    let d = find_dates(line, order).into_iter().next()?;
     if d.span.start == 0 {
-        date_first(line, d.clone())
+        date_first(line, d)
     } else {
-        place_first(line, d.clone())
+        place_first(line, d)
     }
-}
-
-/// On a very long line only a dateline at its very start can count.
-fn parse_prefix_only(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
-    let mut cut = 200.min(line.len());
-    while !line.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let d = find_dates(&line[..cut], order).into_iter().next()?;
-    let p = if d.span.start == 0 { date_first(line, d)? } else { place_first(line, d)? };
-    p.caption.is_some().then_some(p)
 }
 
 fn date_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {

@@ -14,7 +14,9 @@
 use std::ops::Range;
 
 use crate::dateline::ParsedDateline;
-use crate::dates::{find_dates, NumericOrder};
+use once_cell::unsync::OnceCell;
+
+use crate::dates::{find_dates, DateMatch, NumericOrder};
 use crate::layout::{Block, BlockKind, Line};
 use crate::model::Attachment;
 use crate::places;
@@ -74,6 +76,7 @@ pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
     // text and is followed by a headline.
     let dateline_before_headline =
         matches!(blocks.first().map(|b| &b.kind), Some(BlockKind::Dateline(_))) && layout.is_headline(1);
+    let facts = BlockFacts::new(blocks.len());
     let mut items: Vec<ItemPlan> = Vec::new();
     let mut cur = ItemPlan::default();
     for (k, block) in blocks.iter().enumerate() {
@@ -116,7 +119,7 @@ pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
                     // Right after a headline.
                     Choice::Leading
                 } else {
-                    weigh(layout, &items, &cur, k, d, dateline_before_headline)
+                    weigh(layout, &facts, &cur, k, d, dateline_before_headline)
                 };
                 match choice {
                     Choice::Leading => {
@@ -161,19 +164,18 @@ enum Choice {
 /// Decides where a dateline that follows a body belongs.
 fn weigh(
     layout: &Layout<'_>,
-    _items: &[ItemPlan],
+    facts: &BlockFacts,
     cur: &ItemPlan,
     k: usize,
     d: &ParsedDateline,
     dateline_before_headline: bool,
 ) -> Choice {
     let next_exists = k + 1 < layout.blocks.len();
-    let prev_ranges: Vec<Range<usize>> = cur.blocks.iter().map(|&b| layout.block_range(b)).collect();
-    let next_ranges = next_item_blocks(layout, k + 1);
-    let prev_agree = agreement(layout, d, &layout.text[layout.block_range(k)], &prev_ranges);
-    let next_agree = agreement(layout, d, &layout.text[layout.block_range(k)], &next_ranges);
+    let prev_agree = || agreement(layout, facts, d, &cur.blocks);
+    let next_agree = || agreement(layout, facts, d, &next_item_blocks(layout, k + 1));
     let can_trail = cur.dateline.is_none() && cur.inline.is_none();
-    if d.free_words && d.city.is_none() && prev_agree == 0 && next_agree == 0 {
+    let thin = d.free_words && d.city.is_none();
+    if thin && prev_agree() == 0 && next_agree() == 0 {
         return Choice::Alone;
     }
     if !next_exists {
@@ -193,7 +195,7 @@ fn weigh(
     // Layout prior, worth less than one point of agreement.
     let next_is_body = layout.is_body(k + 1);
     let lead_prior = next_is_body || dateline_before_headline;
-    let (t, l) = (2 * prev_agree + u32::from(!lead_prior), 2 * next_agree + u32::from(lead_prior));
+    let (t, l) = (2 * prev_agree() + u32::from(!lead_prior), 2 * next_agree() + u32::from(lead_prior));
     if l > t {
         Choice::Leading
     } else {
@@ -203,41 +205,57 @@ fn weigh(
 
 /// The blocks of the item that would follow block `k`: an optional headline and the bodies after
 /// it, up to the next dateline or headline.
-fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<Range<usize>> {
+fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut j = k;
     if layout.is_headline(j) {
-        out.push(layout.block_range(j));
+        out.push(j);
         j += 1;
     }
     while layout.is_body(j) {
-        out.push(layout.block_range(j));
+        out.push(j);
         j += 1;
     }
     out
 }
 
-/// How well a dateline agrees with a stretch of text: its city named (2), its country or a place
-/// of its country named (1), its date named (1).
-fn agreement(layout: &Layout<'_>, d: &ParsedDateline, dateline_text: &str, ranges: &[Range<usize>]) -> u32 {
-    let _ = dateline_text;
+/// The places (name, country code) and dates each block mentions, found at most once per block
+/// however many datelines weigh it.
+pub(crate) struct BlockFacts {
+    cells: Vec<OnceCell<Mentions>>,
+}
+
+/// A block's places (canonical name, country code) and dates.
+type Mentions = (Vec<(&'static str, &'static str)>, Vec<DateMatch>);
+
+impl BlockFacts {
+    fn new(n: usize) -> BlockFacts {
+        BlockFacts { cells: (0..n).map(|_| OnceCell::new()).collect() }
+    }
+
+    fn get(&self, layout: &Layout<'_>, k: usize) -> &Mentions {
+        self.cells[k].get_or_init(|| {
+            let text = &layout.text[layout.block_range(k)];
+            let places = places::find(text, &[]).into_iter().map(|(_, p)| (p.name, p.country_code)).collect();
+            (places, find_dates(text, layout.order))
+        })
+    }
+}
+
+/// How well a dateline agrees with some blocks: its city named (2), its country or a place of
+/// its country named (1), its date named (1).
+fn agreement(layout: &Layout<'_>, facts: &BlockFacts, d: &ParsedDateline, blocks: &[usize]) -> u32 {
     let mut city = false;
     let mut country = false;
     let mut date = false;
-    for r in ranges {
-        let text = &layout.text[r.clone()];
-        for (_, p) in places::find(text, &[]) {
-            if d.city.is_some_and(|c| c.name == p.name && c.country_code == p.country_code) {
-                city = true;
-            }
-            if d.country.is_some_and(|c| c.country_code == p.country_code) {
-                country = true;
-            }
+    for &k in blocks {
+        let (places, dates) = facts.get(layout, k);
+        for &(name, cc) in places {
+            city |= d.city.is_some_and(|c| c.name == name && c.country_code == cc);
+            country |= d.country.is_some_and(|c| c.country_code == cc);
         }
         if let Some(dd) = &d.date {
-            for m in find_dates(text, layout.order) {
-                date |= covers(&m, dd);
-            }
+            date |= dates.iter().any(|m| covers(m, dd));
         }
     }
     2 * u32::from(city) + u32::from(country) + u32::from(date)
