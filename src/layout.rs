@@ -308,6 +308,8 @@ pub(crate) fn ends_in_continuation_word(line: &str) -> bool {
     in_word_table(CONTINUATION_WORDS, last)
 }
 
+/// Longest headline, in bytes (30 long Cyrillic words).
+const MAX_HEADLINE_BYTES: usize = 600;
 /// Longest headline, in words.
 const MAX_HEADLINE_WORDS: usize = 30;
 /// Longest sentence-case or Title Case headline (not ALL CAPS), in words.
@@ -315,15 +317,19 @@ const MAX_TITLE_WORDS: usize = 16;
 
 /// Can this line stand as a headline on layout alone (before looking at what follows)?
 fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
-    if l.bullet && !is_all_caps(line) {
-        return None;
-    }
     if l.heading {
         return Some(HeadlineShape::Marked);
     }
+    // Cheap exits first: most lines are prose that ends as a sentence, or too long for a title.
+    if ends_as_sentence(line) && !line.ends_with(':') || line.len() > MAX_HEADLINE_BYTES {
+        return None;
+    }
+    if l.bullet && !is_all_caps(line) {
+        return None;
+    }
     // Counting stops past the longest headline: prose lines are long.
     let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
-    if words > MAX_HEADLINE_WORDS || ends_as_sentence(line) && !line.ends_with(':') {
+    if words > MAX_HEADLINE_WORDS {
         return None;
     }
     if is_all_caps(line) {
