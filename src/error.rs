@@ -65,7 +65,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
-            ErrorKind::InvalidUtf8 { valid_up_to } => write!(f, "invalid UTF-8 after byte {valid_up_to}"),
+            ErrorKind::InvalidUtf8 { valid_up_to } => write!(f, "invalid UTF-8 at column {}", valid_up_to + 1),
             ErrorKind::MalformedJson { column, message } => write!(f, "malformed JSON at column {column}: {message}"),
             ErrorKind::NotAnObject => write!(f, "expected a JSON object {{\"text\": ...}}"),
             ErrorKind::MissingText => write!(f, "missing \"text\" field"),

@@ -41,15 +41,15 @@ impl InputDocument {
             .map_err(|e| Error::new(ErrorKind::InvalidUtf8 { valid_up_to: e.valid_up_to() }))?;
         let value: Value = serde_json::from_str(line)
             .map_err(|e| Error::new(ErrorKind::MalformedJson { column: e.column(), message: e.to_string() }))?;
-        let Value::Object(obj) = value else { return Err(Error::new(ErrorKind::NotAnObject)) };
-        let text = match obj.get("text") {
-            Some(Value::String(s)) => s.clone(),
+        let Value::Object(mut obj) = value else { return Err(Error::new(ErrorKind::NotAnObject)) };
+        let text = match obj.remove("text") {
+            Some(Value::String(s)) => s,
             Some(_) => return Err(Error::new(ErrorKind::FieldType { field: "text", expected: "a string" })),
             None => return Err(Error::new(ErrorKind::MissingText)),
         };
-        let id = match obj.get("id") {
+        let id = match obj.remove("id") {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => Some(s),
             Some(Value::Number(n)) => Some(n.to_string()),
             Some(_) => return Err(Error::new(ErrorKind::FieldType { field: "id", expected: "a string or a number" })),
         };

@@ -169,3 +169,77 @@ fn parallel_runs_keep_input_order_and_report_failures_in_place() {
     let want: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
     assert_eq!(ids, want);
 }
+
+#[test]
+fn lossy_repairs_invalid_utf8_instead_of_skipping() {
+    let dir = scratch("lossy");
+    std::fs::write(dir.join("a.txt"), b"GENEVA, 3 March 2023 (IOM) \xe2\x80\x93 bad \xff byte here.\n").unwrap();
+    let out = bin().arg("--lossy").arg(dir.join("a.txt")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["items"][0]["dateline"]["city"], "Geneva");
+    assert!(doc["items"][0]["body"].as_str().unwrap().contains('\u{FFFD}'));
+    // NDJSON lines too.
+    let out = run_stdin(&["--ndjson", "--lossy"], b"{\"id\": \"x\", \"text\": \"caf\xe9 in Bishkek\"}\n");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = run_stdin(&["--ndjson"], b"{\"id\": \"x\", \"text\": \"caf\xe9\"}\n");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:1: invalid UTF-8 at column 25"));
+}
+
+#[test]
+fn wrong_field_types_and_bad_dates_in_ndjson_are_named() {
+    let input = concat!(
+        r#"{"text": 5}"#,
+        "\n",
+        r#"{"text": "ok", "reference_date": "2022-11-31"}"#,
+        "\n",
+        r#"{"text": "ok", "id": [1]}"#,
+        "\n"
+    );
+    let out = run_stdin(&["--ndjson"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:1: \"text\" must be a string"), "{stderr}");
+    assert!(stderr.contains("<stdin>:2: \"2022-11-31\" is not a YYYY-MM-DD date"), "{stderr}");
+    assert!(stderr.contains("<stdin>:3: \"id\" must be a string or a number"), "{stderr}");
+}
+
+#[test]
+fn an_unreadable_file_inside_a_folder_and_a_missing_folder_are_errors_naming_them() {
+    let dir = scratch("unreadable");
+    std::fs::write(dir.join("good.txt"), "GOOD\n\nFine.").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("nowhere.txt"), dir.join("broken.txt")).unwrap();
+    let out = bin().arg(&dir).arg(dir.join("missing-folder")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    #[cfg(unix)]
+    assert!(stderr.contains("broken.txt: cannot read"), "{stderr}");
+    assert!(stderr.contains("missing-folder: cannot read"), "{stderr}");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\"id\":\"good\""));
+}
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(&format!(
+            "{{\"id\": \"{i}\", \"text\": \"IOM TRAINED 25 PEOPLE\\n\\nBishkek, 18-19 November 2022\"}}\n"
+        ));
+    }
+    let mut child = bin()
+        .args(["--ndjson", "--jobs", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before anything is written
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input.as_bytes());
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+}

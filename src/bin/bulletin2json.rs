@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use bulletin_events::ndjson::InputDocument;
 use bulletin_events::{Document, Extractor};
 use chrono::NaiveDate;
 use clap::Parser;
@@ -32,6 +33,11 @@ struct Args {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     reference_date: Option<NaiveDate>,
 
+    /// Repair text that is not UTF-8: invalid bytes become U+FFFD and the document is processed
+    /// (its spans then index the repaired text) instead of being skipped with an error.
+    #[arg(long)]
+    lossy: bool,
+
     /// Documents processed in parallel (threads). Output stays in input order. Default: the
     /// number of available cores.
     #[arg(long, short = 'j', value_name = "N")]
@@ -57,7 +63,7 @@ Examples:
   cat archive.ndjson | bulletin2json --ndjson - > records.ndjson";
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+    bulletin_events::parse_reference_date(s).map_err(|e| e.to_string())
 }
 
 /// One input source: a file (with the id its documents get) or standard input.
@@ -112,6 +118,7 @@ struct Settings {
     extractor: Extractor,
     reference_date: Option<NaiveDate>,
     pretty: bool,
+    lossy: bool,
 }
 
 impl Settings {
@@ -120,6 +127,10 @@ impl Settings {
             Job::Failed(msg) => Outcome::Failed(msg),
             Job::Text { name, id, bytes } => match String::from_utf8(bytes) {
                 Ok(text) => self.serialize(&self.extractor.extract_document(id, &text, self.reference_date)),
+                Err(e) if self.lossy => {
+                    let text = String::from_utf8_lossy(e.as_bytes());
+                    self.serialize(&self.extractor.extract_document(id, &text, self.reference_date))
+                }
                 Err(e) => {
                     let bytes = e.as_bytes();
                     let at = e.utf8_error().valid_up_to();
@@ -128,13 +139,21 @@ impl Settings {
                     Outcome::Failed(format!("{name}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped"))
                 }
             },
-            Job::Line { name, line_no, bytes } => match parse_ndjson_line(&bytes) {
-                Ok(input) => {
-                    let date = input.reference_date.or(self.reference_date);
-                    self.serialize(&self.extractor.extract_document(input.id, &input.text, date))
+            Job::Line { name, line_no, bytes } => {
+                let parsed = match String::from_utf8_lossy(&bytes) {
+                    std::borrow::Cow::Owned(repaired) if self.lossy => {
+                        InputDocument::from_json_line(repaired.as_bytes())
+                    }
+                    _ => InputDocument::from_json_line(&bytes),
+                };
+                match parsed {
+                    Ok(input) => {
+                        let date = input.reference_date.or(self.reference_date);
+                        self.serialize(&self.extractor.extract_document(input.id, &input.text, date))
+                    }
+                    Err(e) => Outcome::Failed(format!("{name}:{line_no}: {e}; line skipped")),
                 }
-                Err(msg) => Outcome::Failed(format!("{name}:{line_no}: {msg}; line skipped")),
-            },
+            }
         }
     }
 
@@ -292,39 +311,6 @@ impl Runner<'_> {
     }
 }
 
-/// One NDJSON input document.
-struct Input {
-    id: Option<String>,
-    text: String,
-    reference_date: Option<NaiveDate>,
-}
-
-fn parse_ndjson_line(line: &[u8]) -> Result<Input, String> {
-    let line = std::str::from_utf8(line).map_err(|e| format!("invalid UTF-8 at column {}", e.valid_up_to() + 1))?;
-    let value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("malformed JSON at column {}: {e}", e.column()))?;
-    let serde_json::Value::Object(mut obj) = value else {
-        return Err("expected a JSON object {\"text\": ...}".into());
-    };
-    let text = match obj.remove("text") {
-        Some(serde_json::Value::String(s)) => s,
-        Some(_) => return Err("\"text\" must be a string".into()),
-        None => return Err("missing \"text\" field".into()),
-    };
-    let id = match obj.remove("id") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(s),
-        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-        Some(_) => return Err("\"id\" must be a string or a number".into()),
-    };
-    let reference_date = match obj.get("reference_date") {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(s)) => Some(parse_date(s).map_err(|e| format!("reference_date {e}"))?),
-        Some(_) => return Err("\"reference_date\" must be a \"YYYY-MM-DD\" string".into()),
-    };
-    Ok(Input { id, text, reference_date })
-}
-
 /// The command-line paths as sources, folders walked lazily (one folder listing at a time, in
 /// name order), so an archive of millions of files starts at once and never sits in memory.
 struct Walk {
@@ -418,8 +404,12 @@ fn main() -> ExitCode {
     } else {
         None
     };
-    let settings =
-        Settings { extractor: Extractor::builder().build(), reference_date: args.reference_date, pretty: one_document };
+    let settings = Settings {
+        extractor: Extractor::builder().build(),
+        reference_date: args.reference_date,
+        pretty: one_document,
+        lossy: args.lossy,
+    };
     let mut runner = Runner {
         settings: &settings,
         pool,
