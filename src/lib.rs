@@ -114,6 +114,12 @@ pub mod bench {
         crate::orgs::find_organizations(text, false, &crate::places::GazetteerPlaces).len()
     }
 
+    /// Document-level acronym table of `text` (places looked up in the gazetteer); returns the
+    /// number of pairs.
+    pub fn acronym_table(text: &str) -> usize {
+        crate::orgs::acronym_table(text, &crate::places::GazetteerPlaces).pairs().len()
+    }
+
     /// Stage 3: reads every line of `text` as a standalone and as an inline (newswire) dateline;
     /// returns how many read as one.
     pub fn datelines(text: &str) -> usize {

@@ -719,6 +719,24 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
             break;
         }
         let c = b[i];
+        // ASCII letters and digits: the same bookkeeping as below, without char decoding
+        if c.is_ascii_alphanumeric() {
+            h = fnv_byte(h, c.to_ascii_lowercase());
+            if c.is_ascii_uppercase() {
+                upper = upper.saturating_add(1);
+                if first {
+                    flags |= F_UPPER_FIRST;
+                }
+            } else if c.is_ascii_lowercase() {
+                lowers = lowers.saturating_add(1);
+                last_lower = c as char;
+            } else {
+                flags |= F_DIGIT;
+            }
+            first = false;
+            i += 1;
+            continue;
+        }
         let (ch, len) = if c < 128 {
             (c as char, 1)
         } else {
