@@ -1,17 +1,17 @@
 //! Hostile inputs: each finishes, and its cost grows linearly with its size. Each shape is run at
 //! two sizes, ten times apart; the larger may take at most a generous multiple of ten times the
-//! time of the smaller (best of three runs each, so a busy machine does not fail the test).
+//! time of the smaller (best of five runs each, and a wide margin, so a busy machine does not fail the test).
 //! No absolute time is asserted.
 
 use std::time::{Duration, Instant};
 
 use bulletin_events::extract;
 
-/// Best of three wall times of extracting `text`, and the item count.
+/// Best of five wall times of extracting `text`, and the item count.
 fn cost(text: &str) -> (Duration, usize) {
     let mut best = Duration::MAX;
     let mut items = 0;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let t = Instant::now();
         let doc = extract(text);
         best = best.min(t.elapsed());
@@ -20,8 +20,10 @@ fn cost(text: &str) -> (Duration, usize) {
     (best, items)
 }
 
-/// Ten times the input may cost at most this many times as much (linear is 10; quadratic 100).
-const MAX_RATIO: f64 = 30.0;
+/// Ten times the input may cost at most this many times as much: linear is 10, quadratic 100.
+/// The margin absorbs a machine busy with other work (ratios near 50 were seen under a load
+/// of 7 on two cores).
+const MAX_RATIO: f64 = 60.0;
 
 fn assert_linear(name: &str, make: impl Fn(usize) -> String, small: usize) {
     let (a, b) = (make(small), make(small * 10));
