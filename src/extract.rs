@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
+use crate::gazetteer::Gazetteer;
 use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
@@ -117,7 +118,7 @@ impl Extractor {
             order,
             raw_dates: Vec::new(),
             reference_date: reference_date.or(self.reference_date),
-            acronyms: crate::orgs::acronym_table(t, &crate::places::GazetteerPlaces),
+            acronyms: crate::orgs::acronym_table(t, Gazetteer::global()),
         };
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
@@ -371,11 +372,11 @@ impl DocBuilder<'_> {
     /// expansions across the document.
     fn organizations(&self, d: &Draft) -> Vec<Organization> {
         let t = self.lay.text;
-        let places = crate::places::GazetteerPlaces;
+        let places = Gazetteer::global();
         let mut mentions = Vec::new();
         for r in &d.scan {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
-            for mut m in crate::orgs::find_organizations(&t[r.clone()], all_caps, &places) {
+            for mut m in crate::orgs::find_organizations(&t[r.clone()], all_caps, places) {
                 m.span = r.start + m.span.start..r.start + m.span.end;
                 mentions.push(m);
             }

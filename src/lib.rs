@@ -111,13 +111,13 @@ pub mod bench {
     /// Organizations: every mention in `text` read as prose, places looked up in the gazetteer as
     /// the pipeline does; returns the number of mentions.
     pub fn organizations(text: &str) -> usize {
-        crate::orgs::find_organizations(text, false, &crate::places::GazetteerPlaces).len()
+        crate::orgs::find_organizations(text, false, crate::gazetteer::Gazetteer::global()).len()
     }
 
     /// Document-level acronym table of `text` (places looked up in the gazetteer); returns the
     /// number of pairs.
     pub fn acronym_table(text: &str) -> usize {
-        crate::orgs::acronym_table(text, &crate::places::GazetteerPlaces).pairs().len()
+        crate::orgs::acronym_table(text, crate::gazetteer::Gazetteer::global()).pairs().len()
     }
 
     /// Stage 3: reads every line of `text` as a standalone and as an inline (newswire) dateline;

@@ -40,9 +40,7 @@ pub(crate) fn find(text: &str, context: &[&str]) -> Vec<(Range<usize>, PlaceRef)
 
 /// The gazetteer as the organization finder asks it: a written name's canonical place, whether
 /// it is a country, and its country's canonical name.
-pub(crate) struct GazetteerPlaces;
-
-impl crate::orgs::PlaceLookup for GazetteerPlaces {
+impl crate::orgs::PlaceLookup for Gazetteer {
     fn place_country(&self, written: &str) -> Option<(&'static str, bool, &'static str)> {
         let g = Gazetteer::global();
         let p = g.resolve(written, &[])?;

@@ -1035,8 +1035,11 @@ impl<'a> Cx<'a> {
 /// ALL-CAPS headline. Spans are byte offsets into `text`.
 ///
 /// # Example
-/// ```ignore
-/// let m = find_organizations("IOM office in Dushanbe and the European Union", false, &places);
+/// ```
+/// use bulletin_events::gazetteer::Gazetteer;
+/// use bulletin_events::orgs::find_organizations;
+///
+/// let m = find_organizations("IOM office in Dushanbe and the European Union", false, Gazetteer::global());
 /// assert_eq!(m[0].name, "IOM");
 /// assert_eq!(m[0].office.as_deref(), Some("Tajikistan"));
 /// assert_eq!(m[1].name, "European Union");
