@@ -3,7 +3,7 @@
 //!
 //! Cleaning drops a byte-order mark, turns CRLF and lone CR into LF, NBSP and other fixed-width
 //! spaces into a plain space, removes HTML tags (block tags become line breaks), decodes HTML
-//! entities and reduces Markdown links and images to their text. Every byte of the cleaned text
+//! entities, reduces Markdown links and images to their text and drops bold markers (`**`). Every byte of the cleaned text
 //! maps back to the original input, so a mention found in the cleaned text is reported with its
 //! span in the original.
 
@@ -70,7 +70,7 @@ impl Cleaned<'_> {
 /// Does the text hold anything the cleaner changes? One cheap pass over the bytes.
 fn needs_cleaning(text: &str) -> bool {
     let b = text.as_bytes();
-    b.starts_with(b"\xEF\xBB\xBF") || b.iter().any(|&c| matches!(c, b'\r' | b'<' | b'&' | b'[' | 0xC2 | 0xE2))
+    b.starts_with(b"\xEF\xBB\xBF") || b.iter().any(|&c| matches!(c, b'\r' | b'<' | b'&' | b'[' | b'*' | 0xC2 | 0xE2))
 }
 
 /// Builds the cleaned text segment by segment.
@@ -148,6 +148,12 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
                 }
                 None => i += 1,
             },
+            // Markdown bold markers ("**New York, 6 February 2023** – ...") are no text.
+            b'*' if bytes.get(i + 1) == Some(&b'*') => {
+                let run = bytes[i..].iter().take_while(|&&c| c == b'*').count();
+                b.replace(i, run, "");
+                i += run;
+            }
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => {
                 b.replace(i, 2, " ");
                 i += 2;
@@ -364,6 +370,7 @@ mod tests {
         check("<p>One<br/>two <b>bold</b></p> 3 < 4 and a<b", "\nOne\ntwo bold\n 3 < 4 and a<b");
         check("![photo](x.jpg) [a [b](c) [d]", "photo [a b [d]");
         check("<!-- note --> text", " text");
+        check("**New York, 6 February 2023** – UN *agencies*", "New York, 6 February 2023 – UN *agencies*");
     }
 
     #[test]
