@@ -399,11 +399,19 @@ fn is_cyrillic(c: char) -> bool {
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    // ASCII fast path: an ASCII byte always starts a char.
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    // ASCII fast path: the byte after an ASCII byte is always a char boundary.
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(..i).and_then(|s| s.chars().next_back()),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1103,6 +1111,16 @@ impl<'t, 'e> Scanner<'t, 'e> {
             return None;
         }
         let text = self.text;
+        // Cheap early rejection, before the context checks: every number needs a counted noun,
+        // and `counted_noun` gives up on a first word that is missing, a stop word, a number
+        // word, a unit of time, money or measure, or a month.
+        let (ws, we) = self.next_word(num.end)?;
+        let first = &text[ws..we];
+        let first_flags = lookup(self.lex, first).0.flags;
+        if first_flags & (F_STOP | F_NUM | F_NOT_COUNT) != 0 || (first_flags & F_MONTH != 0 && !is_lowercase_may(first))
+        {
+            return None;
+        }
         let ctx_start = num.range_from.unwrap_or(num.start);
         // Currency symbol before ("$ 5", "№ 3").
         if let Some((_, c)) = self.prev_nonspace(ctx_start) {
