@@ -564,6 +564,29 @@ impl<'t, 'e> Scanner<'t, 'e> {
             // word are looked up.
             let start = i;
             let mut j = i + first.len_utf8();
+            if !self.lex.may_start_number(first) {
+                // Most words: only their end matters. Same boundaries as the loop below.
+                while j < n {
+                    let d = b[j];
+                    if d < 0x80 {
+                        if ASCII_WORD[usize::from(d)] {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if d == 0xD0 || d == 0xD1 {
+                        j += 2;
+                        continue;
+                    }
+                    match char_at(self.text, j) {
+                        Some(ch) if is_word_char(ch) => j += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
+                i = j;
+                continue;
+            }
             let mut last_start = i;
             let mut nchars = 1usize;
             let mut has_digit = false;
