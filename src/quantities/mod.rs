@@ -445,6 +445,18 @@ enum Case {
 }
 
 fn word_case(w: &str) -> Case {
+    if w.is_ascii() {
+        // ASCII fast path, same answers as the general loop below.
+        let b = w.as_bytes();
+        let has_lower = b.iter().any(u8::is_ascii_lowercase);
+        let has_upper = b.iter().any(u8::is_ascii_uppercase);
+        return match (has_lower, has_upper) {
+            (_, false) => Case::Lower,
+            (false, true) => Case::Upper,
+            (true, true) if b[0].is_ascii_uppercase() && !b[1..].iter().any(u8::is_ascii_uppercase) => Case::Capital,
+            _ => Case::Mixed,
+        };
+    }
     let mut has_lower = false;
     let mut has_upper = false;
     let mut first_upper = false;
