@@ -1018,7 +1018,15 @@ impl<'t, 'e> Scanner<'t, 'e> {
             return None;
         }
         p += c.len_utf8();
-        while let Some(c) = char_at(text, p) {
+        let b = self.bytes;
+        loop {
+            // ASCII letters: no char decoding.
+            while p < b.len() && b[p].is_ascii_alphabetic() {
+                p += 1;
+            }
+            let Some(c) = char_at(text, p) else {
+                break;
+            };
             let inner_joiner = is_joiner(c) && char_at(text, p + c.len_utf8()).is_some_and(is_letter);
             if !(is_letter(c) || inner_joiner) {
                 break;
@@ -1047,7 +1055,15 @@ impl<'t, 'e> Scanner<'t, 'e> {
         }
         let we = p;
         let mut ws = p;
-        while let Some(c) = char_before(text, ws) {
+        let b = self.bytes;
+        loop {
+            // ASCII letters: no char decoding.
+            while ws > 0 && b[ws - 1].is_ascii_alphabetic() {
+                ws -= 1;
+            }
+            let Some(c) = char_before(text, ws) else {
+                break;
+            };
             let inner_joiner = is_joiner(c) && char_before(text, ws - c.len_utf8()).is_some_and(is_letter);
             if !(is_letter(c) || inner_joiner) {
                 break;
