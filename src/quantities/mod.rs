@@ -160,21 +160,43 @@ const F_NOT_PLURAL: u32 = 1 << 12;
 const F_VERB: u32 = 1 << 13;
 const F_NOT_COUNT: u32 = F_TIME | F_MONEY | F_MEASURE;
 
-/// FNV-1a: the keys are short words, SipHash would dominate the lookup.
+/// A multiply-rotate hash over 8-byte chunks (as in rustc's FxHash): the keys are short words,
+/// SipHash or byte-at-a-time FNV would dominate the lookup.
 #[derive(Default)]
-struct Fnv(u64);
+struct WordHash(u64);
 
-impl Hasher for Fnv {
+const HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl WordHash {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(HASH_K);
+    }
+}
+
+impl Hasher for WordHash {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
     }
 }
 
@@ -191,7 +213,7 @@ const LINE_WINDOW: usize = 300;
 const LETTERS: usize = 58;
 
 struct Lexicon {
-    map: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>>,
+    map: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHash>>,
     /// For (first letter, last letter): bit `n` set when a number word of `n` chars exists.
     num_filter: Vec<u32>,
     /// Letters that start some number word.
@@ -220,7 +242,7 @@ impl Lexicon {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut map: HashMap<&'static [u8], Entry, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut map: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHash>> = HashMap::default();
     let mut add = |words: &[&'static str], flag: u32| {
         for w in words {
             map.entry(w.as_bytes()).or_default().flags |= flag;
@@ -276,7 +298,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 
 /// Qualifier phrases indexed by their last word; each with its words nearest-first, longest
 /// phrase first.
-type QualifierIndex = HashMap<&'static [u8], Vec<(&'static str, Vec<&'static str>)>, BuildHasherDefault<Fnv>>;
+type QualifierIndex = HashMap<&'static [u8], Vec<(&'static str, Vec<&'static str>)>, BuildHasherDefault<WordHash>>;
 
 static QUALIFIERS_BY_LAST_WORD: Lazy<QualifierIndex> = Lazy::new(|| {
     let mut map: QualifierIndex = HashMap::default();
@@ -399,11 +421,19 @@ fn is_cyrillic(c: char) -> bool {
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|s| s.chars().next())
+    // ASCII fast path: an ASCII byte always starts a char.
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(i..).and_then(|s| s.chars().next()),
+    }
 }
 
 fn char_before(text: &str, i: usize) -> Option<char> {
-    text.get(..i).and_then(|s| s.chars().next_back())
+    // ASCII fast path: the byte after an ASCII byte is always a char boundary.
+    match i.checked_sub(1).and_then(|k| text.as_bytes().get(k)) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(..i).and_then(|s| s.chars().next_back()),
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -415,6 +445,18 @@ enum Case {
 }
 
 fn word_case(w: &str) -> Case {
+    if w.is_ascii() {
+        // ASCII fast path, same answers as the general loop below.
+        let b = w.as_bytes();
+        let has_lower = b.iter().any(u8::is_ascii_lowercase);
+        let has_upper = b.iter().any(u8::is_ascii_uppercase);
+        return match (has_lower, has_upper) {
+            (_, false) => Case::Lower,
+            (false, true) => Case::Upper,
+            (true, true) if b[0].is_ascii_uppercase() && !b[1..].iter().any(u8::is_ascii_uppercase) => Case::Capital,
+            _ => Case::Mixed,
+        };
+    }
     let mut has_lower = false;
     let mut has_upper = false;
     let mut first_upper = false;
@@ -534,6 +576,29 @@ impl<'t, 'e> Scanner<'t, 'e> {
             // word are looked up.
             let start = i;
             let mut j = i + first.len_utf8();
+            if !self.lex.may_start_number(first) {
+                // Most words: only their end matters. Same boundaries as the loop below.
+                while j < n {
+                    let d = b[j];
+                    if d < 0x80 {
+                        if ASCII_WORD[usize::from(d)] {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if d == 0xD0 || d == 0xD1 {
+                        j += 2;
+                        continue;
+                    }
+                    match char_at(self.text, j) {
+                        Some(ch) if is_word_char(ch) => j += ch.len_utf8(),
+                        _ => break,
+                    }
+                }
+                i = j;
+                continue;
+            }
             let mut last_start = i;
             let mut nchars = 1usize;
             let mut has_digit = false;
@@ -953,7 +1018,15 @@ impl<'t, 'e> Scanner<'t, 'e> {
             return None;
         }
         p += c.len_utf8();
-        while let Some(c) = char_at(text, p) {
+        let b = self.bytes;
+        loop {
+            // ASCII letters: no char decoding.
+            while p < b.len() && b[p].is_ascii_alphabetic() {
+                p += 1;
+            }
+            let Some(c) = char_at(text, p) else {
+                break;
+            };
             let inner_joiner = is_joiner(c) && char_at(text, p + c.len_utf8()).is_some_and(is_letter);
             if !(is_letter(c) || inner_joiner) {
                 break;
@@ -982,7 +1055,15 @@ impl<'t, 'e> Scanner<'t, 'e> {
         }
         let we = p;
         let mut ws = p;
-        while let Some(c) = char_before(text, ws) {
+        let b = self.bytes;
+        loop {
+            // ASCII letters: no char decoding.
+            while ws > 0 && b[ws - 1].is_ascii_alphabetic() {
+                ws -= 1;
+            }
+            let Some(c) = char_before(text, ws) else {
+                break;
+            };
             let inner_joiner = is_joiner(c) && char_before(text, ws - c.len_utf8()).is_some_and(is_letter);
             if !(is_letter(c) || inner_joiner) {
                 break;
@@ -1103,6 +1184,16 @@ impl<'t, 'e> Scanner<'t, 'e> {
             return None;
         }
         let text = self.text;
+        // Cheap early rejection, before the context checks: every number needs a counted noun,
+        // and `counted_noun` gives up on a first word that is missing, a stop word, a number
+        // word, a unit of time, money or measure, or a month.
+        let (ws, we) = self.next_word(num.end)?;
+        let first = &text[ws..we];
+        let first_flags = lookup(self.lex, first).0.flags;
+        if first_flags & (F_STOP | F_NUM | F_NOT_COUNT) != 0 || (first_flags & F_MONTH != 0 && !is_lowercase_may(first))
+        {
+            return None;
+        }
         let ctx_start = num.range_from.unwrap_or(num.start);
         // Currency symbol before ("$ 5", "№ 3").
         if let Some((_, c)) = self.prev_nonspace(ctx_start) {
