@@ -289,6 +289,22 @@ const fn byte_classes() -> [u8; 256] {
     t
 }
 
+/// ASCII letters and digits folded to lower case; 0 for every other byte.
+static ASCII_FOLD: [u8; 256] = ascii_fold();
+
+const fn ascii_fold() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+}
+
 /// `true` for each byte of `x` that is an ASCII capital or a non-ASCII byte (high bit set
 /// in that byte of the result).
 #[inline]
@@ -330,6 +346,14 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
         if i >= bytes.len() || bytes[i] < 0x80 {
             return i;
+        }
+        // Two-byte Latin letters (U+00C0..U+027F but × and ÷) and basic Cyrillic (U+0400..U+047F)
+        // are word chars: decided from the bytes, as `is_word_char` does.
+        let b0 = bytes[i];
+        let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+        if b1 & 0xC0 == 0x80 && (matches!(b0, 0xC4..=0xC9 | 0xD0 | 0xD1) || (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7)) {
+            i += 2;
+            continue;
         }
         match char_at(text, i) {
             Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
@@ -574,10 +598,11 @@ impl Finder<'_> {
             // hands the rest of the word to the general word scan and fold.
             let mut j = pos;
             while let Some(&b) = bytes.get(j) {
-                if !b.is_ascii_alphanumeric() {
+                let l = ASCII_FOLD[b as usize];
+                if l == 0 {
                     break;
                 }
-                self.key.push(b.to_ascii_lowercase());
+                self.key.push(l);
                 j += 1;
             }
             let we = if bytes.get(j).is_some_and(|&b| b >= 0x80) {
@@ -721,7 +746,7 @@ impl Finder<'_> {
         let written = &text[start..end];
         let caps = is_all_caps(written);
         let mut has_abbrev = false;
-        let mut candidates: Vec<&'static Place> = Vec::new();
+        let mut candidates: Vec<&'static Place> = Vec::with_capacity(info.len as usize);
         for e in g.entries_of(info) {
             if e.caps_only && !caps {
                 continue;

@@ -101,9 +101,9 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+            // Byte by byte: a variable-length copy would call memcpy for every short key.
+            let w = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(w ^ ((rest.len() as u64) << 59));
         }
     }
     #[inline]
