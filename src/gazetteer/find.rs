@@ -231,15 +231,33 @@ pub fn resolve_matches(matches: &[PlaceMatch], context: &[&str]) -> Vec<(Range<u
     out
 }
 
-/// Char at byte `i` (which must be a char boundary of `text`).
+/// Char at byte `i` (which must be a char boundary of `text`). Two-byte sequences (Latin
+/// letters with accents, Cyrillic) are decoded straight from the bytes.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
+    let bytes = text.as_bytes();
+    let b0 = *bytes.get(i)?;
+    if b0 < 0x80 {
+        return Some(char::from(b0));
+    }
+    if (0xC2..=0xDF).contains(&b0) {
+        if let Some(&b1) = bytes.get(i + 1) {
+            if b1 & 0xC0 == 0x80 {
+                return char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F));
+            }
+        }
+    }
     text.get(i..).and_then(|s| s.chars().next())
 }
 
 /// Char ending at byte `i`.
 #[inline]
 fn char_before(text: &str, i: usize) -> Option<char> {
+    if let Some(&b) = text.as_bytes().get(i.wrapping_sub(1)) {
+        if b < 0x80 && i <= text.len() {
+            return Some(char::from(b));
+        }
+    }
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
@@ -271,6 +289,53 @@ const fn byte_classes() -> [u8; 256] {
     t
 }
 
+/// ASCII letters and digits folded to lower case; 0 for every other byte.
+static ASCII_FOLD: [u8; 256] = ascii_fold();
+
+const fn ascii_fold() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+}
+
+/// `true` for each byte of `x` that is an ASCII capital or a non-ASCII byte (high bit set
+/// in that byte of the result).
+#[inline]
+fn swar_interesting(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // Bytes >= 'A' (0x41) and bytes > 'Z' (0x5A), computed on the low 7 bits without carries.
+    let ge_a = low7.wrapping_add(ONES * (0x80 - 0x41));
+    let gt_z = low7.wrapping_add(ONES * (0x80 - 0x5B));
+    (x | (ge_a & !gt_z)) & HIGH
+}
+
+/// First byte at or after `i` that is an ASCII capital or non-ASCII (`bytes.len()` if none).
+#[inline]
+fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
+    while i + 8 <= bytes.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        let m = swar_interesting(u64::from_le_bytes(w));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || bytes[i] >= 0x80) {
+        i += 1;
+    }
+    i
+}
+
 /// End of the word starting at `i` (first byte that is not part of a word).
 #[inline]
 fn word_end(text: &str, mut i: usize) -> usize {
@@ -281,6 +346,14 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
         if i >= bytes.len() || bytes[i] < 0x80 {
             return i;
+        }
+        // Two-byte Latin letters (U+00C0..U+027F but × and ÷) and basic Cyrillic (U+0400..U+047F)
+        // are word chars: decided from the bytes, as `is_word_char` does.
+        let b0 = bytes[i];
+        let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+        if b1 & 0xC0 == 0x80 && (matches!(b0, 0xC4..=0xC9 | 0xD0 | 0xD1) || (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7)) {
+            i += 2;
+            continue;
         }
         match char_at(text, i) {
             Some(ch) if is_word_char(ch) => i += ch.len_utf8(),
@@ -503,7 +576,7 @@ fn is_list_gap(gap: &str) -> bool {
 struct Finder<'t> {
     g: &'static Gazetteer,
     text: &'t str,
-    key: String,
+    key: Vec<u8>,
     /// End of the last mention taken with place evidence (not weak).
     last_strong_end: Option<usize>,
 }
@@ -515,24 +588,41 @@ impl Finder<'_> {
         out.clear();
         self.key.clear();
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut pos = start;
         for t in 0..self.g.max_tokens {
-            let we = word_end(text, pos);
+            if t > 0 {
+                self.key.push(b' ');
+            }
+            // ASCII letters and digits are lower-cased straight into the key; a non-ASCII char
+            // hands the rest of the word to the general word scan and fold.
+            let mut j = pos;
+            while let Some(&b) = bytes.get(j) {
+                let l = ASCII_FOLD[b as usize];
+                if l == 0 {
+                    break;
+                }
+                self.key.push(l);
+                j += 1;
+            }
+            let we = if bytes.get(j).is_some_and(|&b| b >= 0x80) {
+                let we = word_end(text, j);
+                self.g.fold_word(&text[j..we], &mut self.key);
+                we
+            } else {
+                j
+            };
             if we == pos {
                 break;
             }
-            if t > 0 {
-                self.key.push(' ');
-            }
             let word = &text[pos..we];
-            self.g.fold_word(word, &mut self.key);
             let Some(info) = self.g.key_info(&self.key) else {
                 break;
             };
             if info.len > 0 {
                 let mut end = we;
                 // "U.S.": a one-letter last word keeps its period.
-                if letters(word) == 1 && char_at(text, we) == Some('.') && t > 0 {
+                if t > 0 && char_at(text, we) == Some('.') && letters(word) == 1 {
                     end += 1;
                 }
                 out.push((end, info));
@@ -624,10 +714,10 @@ impl Finder<'_> {
     }
 
     /// The word names a country ("Tashkent Uzbekistan").
-    fn is_country_word(&self, word: &str) -> bool {
-        let mut key = String::with_capacity(word.len());
-        self.g.fold_word(word, &mut key);
-        self.g.key_info(&key).is_some_and(|i| {
+    fn is_country_word(&mut self, word: &str) -> bool {
+        self.key.clear();
+        self.g.fold_word(word, &mut self.key);
+        self.g.key_info(&self.key).is_some_and(|i| {
             i.len > 0
                 && self
                     .g
@@ -637,10 +727,10 @@ impl Finder<'_> {
         })
     }
 
-    fn is_plain_place_word(&self, word: &str) -> bool {
-        let mut key = String::with_capacity(word.len());
-        self.g.fold_word(word, &mut key);
-        self.g.key_info(&key).is_some_and(|i| i.len > 0 && !i.common)
+    fn is_plain_place_word(&mut self, word: &str) -> bool {
+        self.key.clear();
+        self.g.fold_word(word, &mut self.key);
+        self.g.key_info(&self.key).is_some_and(|i| i.len > 0 && !i.common)
     }
 
     /// Decides whether words `start..end` (key `info`) are a place mention.
@@ -656,7 +746,7 @@ impl Finder<'_> {
         let written = &text[start..end];
         let caps = is_all_caps(written);
         let mut has_abbrev = false;
-        let mut candidates: Vec<&'static Place> = Vec::new();
+        let mut candidates: Vec<&'static Place> = Vec::with_capacity(info.len as usize);
         for e in g.entries_of(info) {
             if e.caps_only && !caps {
                 continue;
@@ -760,29 +850,34 @@ impl Finder<'_> {
 
 /// See [`Gazetteer::find`].
 pub(super) fn find(g: &'static Gazetteer, text: &str) -> Vec<PlaceMatch> {
-    let mut f = Finder { g, text, key: String::with_capacity(64), last_strong_end: None };
+    let mut f = Finder { g, text, key: Vec::with_capacity(64), last_strong_end: None };
     let mut out = Vec::new();
     let mut found: Vec<(usize, KeyInfo)> = Vec::with_capacity(8);
     let mut buf: Vec<(usize, KeyInfo)> = Vec::with_capacity(8);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        match CLASS[bytes[i] as usize] {
-            OTHER => {
+        // Only a capital that starts a word can start a mention: skip 8 bytes at a time to
+        // the next ASCII capital or non-ASCII byte.
+        i = next_interesting(bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
+        if bytes[i] < 0x80 {
+            // An ASCII capital: a word start when the char before is no word char.
+            if i > 0 && char_before(text, i).is_some_and(is_word_char) {
                 i += 1;
                 continue;
             }
-            LOWER => {
-                i = word_end(text, i);
+        } else {
+            let Some(ch) = char_at(text, i) else { break };
+            if i > 0 && char_before(text, i).is_some_and(is_word_char) {
+                i += ch.len_utf8();
                 continue;
             }
-            UPPER => {}
-            _ => {
-                let Some(ch) = char_at(text, i) else { break };
-                if !is_upper(ch) {
-                    i = if is_word_char(ch) { word_end(text, i) } else { i + ch.len_utf8() };
-                    continue;
-                }
+            if !is_upper(ch) {
+                i = if is_word_char(ch) { word_end(text, i) } else { i + ch.len_utf8() };
+                continue;
             }
         }
         f.keys_at(i, &mut found);

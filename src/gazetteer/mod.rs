@@ -101,9 +101,9 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+            // Byte by byte: a variable-length copy would call memcpy for every short key.
+            let w = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(w ^ ((rest.len() as u64) << 59));
         }
     }
     #[inline]
@@ -124,20 +124,26 @@ type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Hash of a key (FxHash over its bytes).
 #[inline]
-fn key_hash(key: &str) -> u64 {
+fn key_hash(key: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write(key.as_bytes());
+    h.write(key);
     h.finish()
 }
 
 /// Open-addressing table from normalized keys to their info. The generator guarantees
 /// unique keys, so building it is one hash and a short probe per key (no comparisons).
+/// Each slot also holds, above the index, a few more hash bits (a tag): a probe that meets
+/// another key's slot is rejected without reading that key (a cache miss on a random key).
 #[derive(Default)]
 struct KeyTable {
-    /// Index + 1 into `keys`, 0 for an empty slot; the length is a power of two.
+    /// Tag | (index + 1) into `keys`, 0 for an empty slot; the length is a power of two.
     slots: Vec<u32>,
     /// Number of hash bits used to pick a slot.
     bits: u32,
+    /// Low bits of a slot holding the index + 1; the bits above hold the tag.
+    idx_mask: u32,
+    /// Number of tag bits (0 when the index needs all 32 bits).
+    tag_bits: u32,
     keys: Vec<(&'static str, KeyInfo)>,
 }
 
@@ -147,33 +153,55 @@ impl KeyTable {
         while (1usize << bits) < keys.len() * 2 {
             bits += 1;
         }
-        let mask = (1usize << bits) - 1;
-        let mut slots = vec![0u32; 1 << bits];
+        let mut idx_bits = 1;
+        while idx_bits < 32 && (1u64 << idx_bits) <= keys.len() as u64 {
+            idx_bits += 1;
+        }
+        let tag_bits = (32 - idx_bits).min(64 - bits);
+        let idx_mask = if idx_bits >= 32 { u32::MAX } else { (1u32 << idx_bits) - 1 };
+        let mut t = KeyTable { slots: vec![0u32; 1 << bits], bits, idx_mask, tag_bits, keys: Vec::new() };
+        let mask = t.slots.len() - 1;
         for (i, (k, _)) in keys.iter().enumerate() {
-            let mut s = (key_hash(k) >> (64 - bits)) as usize;
-            while slots[s] != 0 {
+            let h = key_hash(k.as_bytes());
+            let mut s = (h >> (64 - bits)) as usize;
+            while t.slots[s] != 0 {
                 s = (s + 1) & mask;
             }
-            slots[s] = i as u32 + 1;
+            t.slots[s] = t.tag(h) | (i as u32 + 1);
         }
-        KeyTable { slots, bits, keys }
+        t.keys = keys;
+        t
+    }
+
+    /// The tag of a hash: the bits just below those that pick the slot, placed above the index.
+    #[inline]
+    fn tag(&self, h: u64) -> u32 {
+        if self.tag_bits == 0 {
+            return 0;
+        }
+        let t = (h >> (64 - self.bits - self.tag_bits)) as u32 & ((1u32 << self.tag_bits) - 1);
+        t << (32 - self.tag_bits)
     }
 
     #[inline]
-    fn get(&self, key: &str) -> Option<KeyInfo> {
+    fn get(&self, key: &[u8]) -> Option<KeyInfo> {
         if self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut s = (key_hash(key) >> (64 - self.bits)) as usize;
+        let h = key_hash(key);
+        let tag = self.tag(h);
+        let mut s = (h >> (64 - self.bits)) as usize;
         loop {
-            let idx = self.slots[s];
-            if idx == 0 {
+            let slot = self.slots[s];
+            if slot == 0 {
                 return None;
             }
-            let (k, info) = self.keys[idx as usize - 1];
-            if k == key {
-                return Some(info);
+            if slot & !self.idx_mask == tag {
+                let (k, info) = self.keys[(slot & self.idx_mask) as usize - 1];
+                if k.as_bytes() == key {
+                    return Some(info);
+                }
             }
             s = (s + 1) & mask;
         }
@@ -370,27 +398,36 @@ impl Gazetteer {
     }
 
     /// Appends the normalized form of one word (lower-cased, diacritics folded) to `out`.
-    fn fold_word(&self, word: &str, out: &mut String) {
+    /// Bytes go to a `Vec<u8>` (always valid UTF-8) so that callers can append ASCII bytes.
+    fn fold_word(&self, word: &str, out: &mut Vec<u8>) {
+        if word.is_ascii() {
+            let from = out.len();
+            out.extend_from_slice(word.as_bytes());
+            out[from..].make_ascii_lowercase();
+            return;
+        }
+        let mut utf8 = [0u8; 4];
+        let mut push = |out: &mut Vec<u8>, ch: char| out.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
         for ch in word.chars() {
             let c = ch as u32;
             if ch.is_ascii() {
-                out.push(ch.to_ascii_lowercase());
+                out.push(ch.to_ascii_lowercase() as u8);
             } else if (0x430..=0x44F).contains(&c) {
                 // Basic Cyrillic lower case folds to itself.
-                out.push(ch);
+                push(out, ch);
             } else if (0x410..=0x42F).contains(&c) {
                 // Basic Cyrillic capitals: lower case is 0x20 above.
-                out.push(char::from_u32(c + 0x20).unwrap_or(ch));
+                push(out, char::from_u32(c + 0x20).unwrap_or(ch));
             } else if is_combining(ch) {
                 continue;
             } else if let Some(f) = self.fold.get(&ch) {
-                out.push_str(f);
+                out.extend_from_slice(f.as_bytes());
             } else {
                 // A capital that no gazetteer name spells: fold its lower case ("Ş" -> "s").
                 for l in ch.to_lowercase() {
                     match self.fold.get(&l) {
-                        Some(f) => out.push_str(f),
-                        None => out.push(l),
+                        Some(f) => out.extend_from_slice(f.as_bytes()),
+                        None => push(out, l),
                     }
                 }
             }
@@ -400,7 +437,7 @@ impl Gazetteer {
     /// Normalizes a written name into a key: words of letters and digits, folded, joined by
     /// one space. Returns `None` when `written` holds a char that cannot be part of a name.
     fn normalize(&self, written: &str) -> Option<String> {
-        let mut key = String::with_capacity(written.len());
+        let mut key: Vec<u8> = Vec::with_capacity(written.len());
         let mut word_start: Option<usize> = None;
         for (i, ch) in written.char_indices() {
             if is_word_char(ch) {
@@ -411,7 +448,7 @@ impl Gazetteer {
             }
             if let Some(s) = word_start.take() {
                 if !key.is_empty() {
-                    key.push(' ');
+                    key.push(b' ');
                 }
                 self.fold_word(&written[s..i], &mut key);
             }
@@ -421,14 +458,17 @@ impl Gazetteer {
         }
         if let Some(s) = word_start {
             if !key.is_empty() {
-                key.push(' ');
+                key.push(b' ');
             }
             self.fold_word(&written[s..], &mut key);
         }
-        (!key.is_empty()).then_some(key)
+        if key.is_empty() {
+            return None;
+        }
+        String::from_utf8(key).ok()
     }
 
-    fn key_info(&self, key: &str) -> Option<KeyInfo> {
+    fn key_info(&self, key: &[u8]) -> Option<KeyInfo> {
         self.keys.get(key)
     }
 
@@ -452,7 +492,7 @@ impl Gazetteer {
         let Some(key) = self.normalize(written) else {
             return Vec::new();
         };
-        let Some(info) = self.key_info(&key) else {
+        let Some(info) = self.key_info(key.as_bytes()) else {
             return Vec::new();
         };
         let caps = is_all_caps(written);
@@ -466,7 +506,7 @@ impl Gazetteer {
     /// `true` when the written name is a common English word as well as a place name
     /// ("Nice", "Reading", "Bath"); such names need place evidence in running text.
     pub fn is_common_word(&self, written: &str) -> bool {
-        self.normalize(written).and_then(|k| self.key_info(&k)).is_some_and(|i| i.common)
+        self.normalize(written).and_then(|k| self.key_info(k.as_bytes())).is_some_and(|i| i.common)
     }
 
     /// Best entry for a written name (a dateline segment such as "BISHKEK" or "Nur-Sultan")
