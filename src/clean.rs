@@ -222,7 +222,7 @@ fn html_tag(s: &str) -> Option<(usize, bool)> {
     // Attributes: anything but another '<' or a line break, up to '>'; bounded so that a stray
     // '<' in prose never swallows a long stretch.
     let rest = &b[j..];
-    let close = rest.iter().take(1024).position(|&c| c == b'>' || c == b'<' || c == b'\n')?;
+    let close = rest.iter().take(1024).position(|&c| c == b'>' || c == b'<' || c == b'\n' || c == b'\r')?;
     if rest[close] != b'>' {
         return None;
     }

@@ -10,11 +10,13 @@ fn covered(text: &str) -> bool {
     text.split(['\n', '\r']).all(|line| {
         let start = pos;
         pos += line.len() + 1;
-        let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        // Markdown bold markers are no content.
+        let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '*');
         if t.is_empty() {
             return true;
         }
-        let a = start + (line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').len());
+        let a = start
+            + (line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}' || c == '*').len());
         let b = a + t.len();
         doc.items.iter().any(|i| i.span.start <= a && b <= i.span.end)
             || doc.masthead.iter().any(|h| h.span.start < b && a < h.span.end)
@@ -44,4 +46,16 @@ fn a_byte_order_mark_before_a_headline_is_not_content() {
 fn a_lone_carriage_return_is_a_line_break() {
     let text = "Winter kits for families in Batken\rALL CAPS LINE\rMore text follows here.";
     assert!(covered(text));
+}
+
+#[test]
+fn an_html_tag_never_spans_a_carriage_return() {
+    // "<A\t" then a CR: no tag, two lines of text.
+    assert!(covered("<A\t\ra\u{0}>"));
+}
+
+#[test]
+fn bold_markers_alone_leave_their_text_in_an_item() {
+    assert!(covered("**\u{3400}\u{0}"));
+    assert!(covered("**GENEVA, 3 March 2023** – IOM said.\n\n**Bold paragraph** of text."));
 }

@@ -32,7 +32,7 @@ fn check(text: &str, doc: &Document) -> Result<(), TestCaseError> {
         let start = pos;
         pos += line.len() + 1;
         let has_prose = line.chars().any(char::is_alphanumeric);
-        let has_markup = line.contains(['<', '&', '[', '!']);
+        let has_markup = line.contains(['<', '&', '[', '!', '*']);
         if !has_prose || has_markup {
             continue;
         }
@@ -146,7 +146,13 @@ fn apply(mut text: String, m: &Mutation) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    // A fixed seed keeps CI reproducible; PROPTEST_CASES and a local change of seed explore more.
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        failure_persistence: None,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_b011_e71e),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn mutated_fixtures_keep_every_invariant(
