@@ -250,8 +250,6 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     };
     add(tables::EN_STOP_WORDS, F_STOP);
     add(tables::RU_STOP_WORDS, F_STOP);
-    add(tables::EN_MONTHS, F_MONTH);
-    add(tables::RU_MONTHS, F_MONTH);
     add(tables::EN_TIME_WORDS, F_TIME);
     add(tables::RU_TIME_WORDS, F_TIME);
     add(tables::EN_MONEY_WORDS, F_MONEY);
@@ -273,6 +271,12 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     add(tables::EN_IRREGULAR_PLURALS, F_IRREGULAR);
     add(tables::EN_NOT_PLURAL, F_NOT_PLURAL);
     add(tables::EN_COMMON_VERBS, F_VERB);
+    // Month names and abbreviations come from the date grammar's language tables.
+    for lang in crate::dates::lang::LANGS {
+        for (m, _) in lang.months.iter().chain(lang.month_abbrevs) {
+            map.entry(m.as_bytes()).or_default().flags |= F_MONTH;
+        }
+    }
     let mut num_filter = vec![0u32; LETTERS * LETTERS];
     let mut num_first = [false; LETTERS];
     let mut num_second = [0u64; LETTERS];

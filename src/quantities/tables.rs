@@ -660,34 +660,6 @@ pub(crate) const EN_MEASURE_WORDS: &[&str] = &[
     "cent",
 ];
 
-/// Month names and abbreviations: a number next to them is a day or a year.
-pub(crate) const EN_MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 /// Words that, right before a number, make it a label or identifier ("Article 5",
 /// "Resolution 2250", "Agenda 2030", "top 10", "No. 3").
 pub(crate) const EN_LABEL_WORDS: &[&str] = &[
@@ -1095,47 +1067,6 @@ pub(crate) const RU_MEASURE_WORDS: &[&str] = &[
     "пункт",
     "пункта",
     "пунктов",
-];
-
-/// Russian month names (genitive, nominative and abbreviations).
-pub(crate) const RU_MONTHS: &[&str] = &[
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-    "янв",
-    "фев",
-    "мар",
-    "апр",
-    "июн",
-    "июл",
-    "авг",
-    "сен",
-    "сент",
-    "окт",
-    "ноя",
-    "нояб",
-    "дек",
 ];
 
 /// Russian label words ("статья 5", "резолюция 2250", "№").
