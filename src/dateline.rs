@@ -41,6 +41,8 @@ const DATE_PLACE_SEPARATORS: &[&str] = &[",", " –", " —", " -", ":", "."];
 /// Dashes that end a newswire dateline.
 const NEWSWIRE_DASHES: &[&str] = &[" -- ", " - ", " – ", " — ", "—", "–"];
 
+/// Longest place part before a date ("Mazar-i-Sharif, Balkh Province, Afghanistan"), in bytes.
+const MAX_PLACE_PREFIX: usize = 100;
 /// Longest place segment, in words.
 const MAX_PLACE_WORDS: usize = 4;
 /// Longest free phrase before a place ("Press cafe held in Kyrgyzstan"), in words.
@@ -129,6 +131,10 @@ fn place_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
     let prefix = line[..d.span.start].trim_end();
     let prefix = prefix.strip_suffix(',').unwrap_or(prefix).trim_end();
     if prefix.is_empty() {
+        return None;
+    }
+    // Places before a date are a few short names, never a clause.
+    if prefix.len() > MAX_PLACE_PREFIX || prefix.split_whitespace().count() > 3 * MAX_PLACE_WORDS {
         return None;
     }
     let parts = place_part(prefix, 0, false)?;

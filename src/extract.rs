@@ -121,10 +121,19 @@ impl Extractor {
         };
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
-        let items = drafts.into_iter().map(|d| doc.finish(d, &resolved)).collect();
+        let mut items: Vec<Item> = drafts.into_iter().map(|d| doc.finish(d, &resolved)).collect();
+        // Title lines that open the document with nothing under them ("PRESS RELEASE", the
+        // newsletter's name) are its masthead, not items.
+        let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
+        let masthead = if masthead_len < items.len() {
+            items.drain(..masthead_len).filter_map(|i| i.headline).collect()
+        } else {
+            Vec::new()
+        };
         Document {
             id,
             items,
+            masthead,
             numeric_date_order: Some(NumericDateOrder {
                 order: match order {
                     NumericOrder::DayFirst => DateOrder::DayFirst,
@@ -473,4 +482,41 @@ fn is_open_ended(p: &str) -> bool {
 /// The paragraph reads as the rest of a sentence: it starts lower-case.
 fn continues_sentence(next: &str) -> bool {
     next.starts_with(|c: char| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extractor_is_shared_across_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<Extractor>();
+        let ex = Extractor::builder().reference_date(NaiveDate::from_ymd_opt(2022, 12, 20).unwrap()).build();
+        let docs: Vec<Document> = std::thread::scope(|s| {
+            let hs: Vec<_> =
+                (0..2).map(|_| s.spawn(|| ex.extract("18 November, Tashkent, Uzbekistan\n\nText."))).collect();
+            hs.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert_eq!(docs[0], docs[1]);
+        assert_eq!(docs[0].items[0].dateline.as_ref().unwrap().date.unwrap().start.to_string(), "2022-11-18");
+    }
+
+    #[test]
+    fn a_document_reference_date_overrides_the_extractor_one() {
+        let ex = Extractor::builder().reference_date(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()).build();
+        let doc = ex.extract_document(None, "18 November, Tashkent\n\nText.", NaiveDate::from_ymd_opt(2022, 12, 1));
+        assert_eq!(doc.items[0].dateline.as_ref().unwrap().date.unwrap().start.to_string(), "2022-11-18");
+    }
+
+    #[test]
+    fn broken_paragraphs_are_rejoined_and_links_dropped() {
+        let doc = crate::extract(
+            "TITLE HERE\n\nThey learned to make their own products\n\nfrom waste, in the cities of Dashoguz and\n\nTurkmenabat. IOM [organized a round table](#).",
+        );
+        assert_eq!(
+            doc.items[0].body,
+            "They learned to make their own products from waste, in the cities of Dashoguz and Turkmenabat. IOM organized a round table."
+        );
+    }
 }

@@ -146,6 +146,24 @@ pub(crate) struct Casing {
     pub major_capitalised: usize,
 }
 
+/// `w` equals one of the lower-case words of `table`, ignoring case, without allocating.
+pub(crate) fn in_word_table(table: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        return table.iter().any(|t| t.eq_ignore_ascii_case(w));
+    }
+    // Lower-case a non-ASCII word once (Cyrillic case mapping is a table search), not once per
+    // table entry; a word too long for the buffer takes the slow path.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
+    for ch in w.chars().flat_map(char::to_lowercase) {
+        if len + ch.len_utf8() > buf.len() {
+            return table.iter().any(|t| w.chars().flat_map(char::to_lowercase).eq(t.chars()));
+        }
+        len += ch.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| table.contains(&lower))
+}
+
 /// Counts the casing facts of `line`.
 pub(crate) fn casing(line: &str) -> Casing {
     let mut c = Casing { cased: 0, upper: 0, words: 0, major: 0, major_capitalised: 0 };
@@ -161,7 +179,7 @@ pub(crate) fn casing(line: &str) -> Casing {
                 c.cased += 1;
             }
         }
-        if !is_minor_word(core) {
+        if !in_word_table(MINOR_WORDS, core) {
             c.major += 1;
             if first.is_uppercase() || first.is_numeric() {
                 c.major_capitalised += 1;
@@ -171,28 +189,8 @@ pub(crate) fn casing(line: &str) -> Casing {
     c
 }
 
-/// A minor word in any case, compared without allocating (this runs on every word of every
-/// line). Minor words are at most 7 chars (16 bytes), so longer words skip the table.
-fn is_minor_word(w: &str) -> bool {
-    if w.is_ascii() {
-        return w.len() <= 7 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w));
-    }
-    // Lower-case once into a stack buffer; a word that does not fit is no minor word.
-    let mut buf = [0u8; 16];
-    let mut len = 0;
-    for ch in w.chars().flat_map(char::to_lowercase) {
-        let n = ch.len_utf8();
-        if len + n > buf.len() {
-            return false;
-        }
-        ch.encode_utf8(&mut buf[len..]);
-        len += n;
-    }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| MINOR_WORDS.contains(&lower))
-}
-
-/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym. One pass
-/// over the chars (cased letters are alphanumeric, so they are the ones [`casing`] counts).
+/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym. One
+/// pass, no allocation.
 pub(crate) fn is_all_caps(line: &str) -> bool {
     let (mut cased, mut upper) = (0usize, 0usize);
     for ch in line.chars() {
@@ -208,12 +206,9 @@ pub(crate) fn is_all_caps(line: &str) -> bool {
 
 /// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
 fn is_title_case(line: &str) -> bool {
-    let first_upper = line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    if !first_upper {
-        return false;
-    }
     let c = casing(line);
-    c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
+    let first_upper = line.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    first_upper && c.words >= 2 && c.major > 0 && c.major_capitalised * 4 >= c.major * 3
 }
 
 /// The line ends as a sentence or a lead-in does, not as a title.
@@ -232,9 +227,7 @@ pub(crate) fn is_byline(line: &str) -> bool {
     !words.is_empty()
         && words.len() <= 8
         && !ends_as_sentence(line)
-        && words
-            .iter()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || MINOR_WORDS.contains(&w.to_lowercase().as_str()))
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || in_word_table(MINOR_WORDS, w))
 }
 
 /// Words after which a sentence cannot end: a title never ends in one, and a paragraph that ends
@@ -319,8 +312,7 @@ pub(crate) const CONTINUATION_WORDS: &[&str] = &[
 /// The last word of `line`, lower-cased, is one no sentence or title ends with.
 pub(crate) fn ends_in_continuation_word(line: &str) -> bool {
     let last = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    let last = last.to_lowercase();
-    CONTINUATION_WORDS.contains(&last.as_str())
+    in_word_table(CONTINUATION_WORDS, last)
 }
 
 /// Longest headline, in words.
@@ -336,8 +328,7 @@ fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
     if l.heading {
         return Some(HeadlineShape::Marked);
     }
-    // Counting stops past the longest headline: prose lines are long.
-    let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
+    let words = line.split_whitespace().count();
     if words > MAX_HEADLINE_WORDS || ends_as_sentence(line) && !line.ends_with(':') {
         return None;
     }
@@ -365,17 +356,49 @@ enum HeadlineShape {
     Sentence,
 }
 
+/// What a line's own text says about it, computed once per line.
+struct LineFacts {
+    /// The line read as a dateline.
+    dateline: Option<ParsedDateline>,
+    /// The line's headline shape.
+    shape: Option<HeadlineShape>,
+    /// An author line.
+    byline: bool,
+}
+
+impl LineFacts {
+    /// A dateline with nothing after it on its line.
+    fn lone_dateline(&self) -> bool {
+        self.dateline.as_ref().is_some_and(|d| d.caption.is_none())
+    }
+}
+
 /// Splits the lines into blocks and classifies them.
 pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Block> {
+    let facts: Vec<LineFacts> = lines
+        .iter()
+        .map(|l| {
+            let s = &text[l.content.clone()];
+            LineFacts {
+                dateline: if l.heading { None } else { dateline::parse(s, order) },
+                shape: headline_shape(s, l),
+                byline: !l.heading && is_byline(s),
+            }
+        })
+        .collect();
+    // A line that forms a block of its own even without blank lines around it: a Markdown
+    // heading, an ALL CAPS line, or a dateline with nothing after it.
+    let stands_alone =
+        |i: usize| lines[i].heading || facts[i].shape == Some(HeadlineShape::Marked) || facts[i].lone_dateline();
     // Pass 1: runs of lines, with a standalone first line split off.
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
-        while j < lines.len() && !lines[j].gap_before && !stands_alone(text, &lines[j], order) {
+        while j < lines.len() && !lines[j].gap_before && !stands_alone(j) {
             j += 1;
         }
-        if j > i + 1 && (stands_alone(text, &lines[i], order) || title_over_prose(text, &lines[i], &lines[i + 1])) {
+        if j > i + 1 && (stands_alone(i) || title_over_prose(text, &lines[i], facts[i].shape, &lines[i + 1])) {
             spans.push(i..i + 1);
             i += 1;
             continue;
@@ -383,75 +406,60 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
         spans.push(i..j);
         i = j;
     }
-    // Pass 2: classify, looking one block ahead for Title Case and sentence-case headlines.
+    // Pass 2: classify, looking ahead (past a byline or one dateline) for the body that makes
+    // a Title Case or sentence-case line a headline.
     let mut out: Vec<Block> = Vec::with_capacity(spans.len());
     for (k, r) in spans.iter().enumerate() {
-        let first = &lines[r.start];
-        let line_text = &text[first.content.clone()];
-        let kind = if r.len() == 1 {
-            // A byline or a dateline may stand between a headline and its body.
-            let next = spans[k + 1..].iter().enumerate().find(|(skipped, n)| {
-                let s = &text[lines[n.start].content.clone()];
-                let lone_dateline =
-                    *skipped == 0 && n.len() == 1 && dateline::parse(s, order).is_some_and(|d| d.caption.is_none());
-                !is_byline(s) && !lone_dateline
-            });
-            let next = next.map(|(_, n)| n);
-            classify_single(text, first, line_text, next.map(|n| &lines[n.clone()]), order)
-        } else {
+        let f = &facts[r.start];
+        let kind = if r.len() > 1 {
             BlockKind::Body
+        } else if let Some(d) = &f.dateline {
+            BlockKind::Dateline(d.clone())
+        } else if f.byline {
+            BlockKind::Byline
+        } else {
+            let next = spans[k + 1..]
+                .iter()
+                .take(4)
+                .enumerate()
+                .find(|(skipped, n)| {
+                    let nf = &facts[n.start];
+                    !(nf.byline || *skipped == 0 && n.len() == 1 && nf.lone_dateline())
+                })
+                .map(|(_, n)| n.clone());
+            let body_follows = |min_ratio: usize| {
+                next.as_ref().is_some_and(|n| {
+                    let len: usize = lines[n.clone()].iter().map(|x| x.span.len()).sum();
+                    let nf = &facts[n.start];
+                    !lines[n.start].heading
+                        && nf.shape != Some(HeadlineShape::Marked)
+                        && nf.dateline.is_none()
+                        && len >= lines[r.start].content.len() * min_ratio
+                })
+            };
+            match f.shape {
+                Some(HeadlineShape::Marked) => BlockKind::Headline,
+                Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
+                Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
+                _ => BlockKind::Body,
+            }
         };
         out.push(Block { lines: r.clone(), kind });
     }
     out
 }
 
-/// A line that forms a block of its own even without blank lines around it: a Markdown heading,
-/// an ALL CAPS line, or a dateline with nothing after it.
-fn stands_alone(text: &str, l: &Line, order: NumericOrder) -> bool {
-    let s = &text[l.content.clone()];
-    l.heading
-        || headline_shape(s, l) == Some(HeadlineShape::Marked)
-        || dateline::parse(s, order).is_some_and(|d| d.caption.is_none())
-}
-
 /// A Title Case (or short sentence-case) line directly over a clearly longer line of prose: a
-/// headline without a blank line after it. (Lines of a hard-wrapped paragraph are of like length, so they never split.)
-fn title_over_prose(text: &str, l: &Line, next: &Line) -> bool {
+/// headline without a blank line after it. (Lines of a hard-wrapped paragraph are of like
+/// length, so they never split.)
+fn title_over_prose(text: &str, l: &Line, shape: Option<HeadlineShape>, next: &Line) -> bool {
     let s = &text[l.content.clone()];
     !next.bullet
-        && match headline_shape(s, l) {
+        && match shape {
             Some(HeadlineShape::Title) => s.len() * 5 <= next.span.len() * 3,
             Some(HeadlineShape::Sentence) => s.len() * 2 <= next.span.len() && next.span.len() >= 40,
             _ => false,
         }
-}
-
-fn classify_single(text: &str, l: &Line, s: &str, next: Option<&[Line]>, order: NumericOrder) -> BlockKind {
-    if !l.heading {
-        if let Some(d) = dateline::parse(s, order) {
-            return BlockKind::Dateline(d);
-        }
-        if is_byline(s) {
-            return BlockKind::Byline;
-        }
-    }
-    let body_follows = |min_ratio: usize| {
-        next.is_some_and(|n| {
-            let len: usize = n.iter().map(|x| x.span.len()).sum();
-            let first = &text[n[0].content.clone()];
-            !n[0].heading
-                && headline_shape(first, &n[0]) != Some(HeadlineShape::Marked)
-                && dateline::parse(first, order).is_none()
-                && len >= s.len() * min_ratio
-        })
-    };
-    match headline_shape(s, l) {
-        Some(HeadlineShape::Marked) => BlockKind::Headline,
-        Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
-        Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
-        _ => BlockKind::Body,
-    }
 }
 
 #[cfg(test)]

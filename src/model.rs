@@ -15,6 +15,10 @@ pub struct Document {
     pub id: Option<String>,
     /// The news items, in document order; they never overlap.
     pub items: Vec<Item>,
+    /// *(extension)* Title lines that open the document with no item under them (the
+    /// newsletter's name, "PRESS RELEASE"); every other non-blank line belongs to an item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masthead: Vec<Headline>,
     /// *(extension)* How all-numeric dates ("10/12/2022") were read in this document, and why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numeric_date_order: Option<NumericDateOrder>,

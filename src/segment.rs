@@ -253,3 +253,82 @@ fn covers(m: &crate::dates::DateMatch, d: &crate::dates::DateMatch) -> bool {
     let (ms, me, ds) = (key(&m.start), key(&m.end), key(&d.start));
     years_agree && d.start.day.is_some() && ms <= ds && ds <= me
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Attachment;
+
+    /// (headline, dateline text, attachment) per item.
+    fn items(text: &str) -> Vec<(Option<String>, Option<String>, Option<Attachment>)> {
+        crate::extract(text)
+            .items
+            .into_iter()
+            .map(|i| {
+                (
+                    i.headline.map(|h| h.text),
+                    i.dateline.as_ref().map(|d| d.text.clone()),
+                    i.dateline.map(|d| d.attached),
+                )
+            })
+            .collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn a_dateline_after_a_headline_leads_it() {
+        let got = items("FLOODS HIT THE NORTH\n\nGeneva, 3 March 2023\n\nHeavy rain fell on Monday.");
+        assert_eq!(got, vec![(s("FLOODS HIT THE NORTH"), s("Geneva, 3 March 2023"), Some(Attachment::Leading))]);
+    }
+
+    #[test]
+    fn a_dateline_between_a_body_and_a_headline_trails_as_a_caption() {
+        let got = items(
+            "TRAINING IN BISHKEK\n\nMigrants were trained in Bishkek.\n\nBishkek, 18-19 November 2022\n\nFORUM IN ASTANA\n\nA forum was held.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (s("TRAINING IN BISHKEK"), s("Bishkek, 18-19 November 2022"), Some(Attachment::Trailing)),
+                (s("FORUM IN ASTANA"), None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_dateline_between_two_bodies_goes_to_the_side_that_names_its_place() {
+        let got = items(
+            "A round table on migration policy was held in Kazakhstan.\n\n10 December 2022, Dushanbe, Tajikistan\n\nThe office in Dushanbe organized a debate tournament.",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], (None, s("10 December 2022, Dushanbe, Tajikistan"), Some(Attachment::Leading)));
+        let got = items(
+            "A round table was held in Dushanbe, the capital.\n\n10 December 2022, Dushanbe, Tajikistan\n\nOther news: a forum on trade opened in Almaty.",
+        );
+        assert_eq!(got[0], (None, s("10 December 2022, Dushanbe, Tajikistan"), Some(Attachment::Trailing)));
+    }
+
+    #[test]
+    fn a_thin_dateline_agreeing_with_neither_side_stands_alone() {
+        let got = items(
+            "A debate was held in Dushanbe.\n\n19 December 2022, Press cafe held in Kyrgyzstan\n\nIOM KAZAKHSTAN HELD A FORUM\n\nThe forum was held in Astana.",
+        );
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1], (None, s("19 December 2022, Press cafe held in Kyrgyzstan"), Some(Attachment::Leading)));
+    }
+
+    #[test]
+    fn a_newswire_dateline_opens_an_item_even_without_a_headline() {
+        let got =
+            items("GENEVA, 3 March 2023 (IOM) – IOM said.\n\nMore text.\n\nBrasília – A series of workshops began.");
+        assert_eq!(
+            got,
+            vec![
+                (None, s("GENEVA, 3 March 2023"), Some(Attachment::Inline)),
+                (None, s("Brasília"), Some(Attachment::Inline)),
+            ]
+        );
+    }
+}

@@ -41,7 +41,8 @@ fn check(text: &str, doc: &Document) -> Result<(), TestCaseError> {
         let lead = line.len() - trimmed_start.len();
         let (a, b) =
             (start + lead, start + line.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}').len());
-        let holders = doc.items.iter().filter(|i| i.span.start <= a && b <= i.span.end).count();
+        let holders = doc.items.iter().filter(|i| i.span.start <= a && b <= i.span.end).count()
+            + doc.masthead.iter().filter(|h| h.span.start < b && a < h.span.end).count();
         prop_assert_eq!(holders, 1, "line {:?} lies in {} items", line, holders);
     }
     Ok(())

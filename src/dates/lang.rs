@@ -5,6 +5,20 @@
 //! `mod.rs` does not change. All words are written in lower case; matching folds case
 //! (Unicode-aware), so "ДЕКАБРЯ", "Декабря" and "декабря" are the same word.
 
+/// How a modifier word before a month narrows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// The whole month ("the end of March", "в конце марта": the project's gold counts the
+    /// whole month, as the phrase only hints at a time within it).
+    Whole,
+    /// Days 1..=10 ("early November").
+    Early,
+    /// Days 11..=20 ("mid-November").
+    Mid,
+    /// Day 21 to the last day ("late November").
+    Late,
+}
+
 /// The word tables of one language.
 ///
 /// The grammar tries every language of [`LANGS`] on each candidate expression and keeps the
@@ -15,6 +29,10 @@ pub struct Lang {
     pub code: &'static str,
     /// Month names in every inflected form, with the month number (1..=12).
     pub months: &'static [(&'static str, u32)],
+    /// Month names that are also ordinary words or names ("May", "March", "August"): written
+    /// alone after a trigger, they must be followed by what may follow a bare year
+    /// ("after May said" is no date; "in May, ..." is).
+    pub ambiguous_months: &'static [&'static str],
     /// Abbreviated month names (may be followed by a full stop that belongs to the date).
     pub month_abbrevs: &'static [(&'static str, u32)],
     /// Weekday names and abbreviations in every form used before a date.
@@ -40,9 +58,15 @@ pub struct Lang {
     pub year_suffixes: &'static [&'static str],
     /// Year suffixes that are abbreviations (may be followed by a full stop: "г.", "гг.").
     pub year_suffix_abbrevs: &'static [&'static str],
-    /// Words that, written right before a bare 4-digit number, make it a year
-    /// ("in 2022", "since 2019", "by 2030", "в 2022"). Not part of the span.
+    /// Words that, written right before a bare 4-digit number or a bare month name, make
+    /// it a date ("in 2022", "since 2019", "for 2021", "in November", "с февраля").
+    /// Not part of the span.
     pub year_triggers: &'static [&'static str],
+    /// Modifiers of a month or year that also make a bare one a date: adjectives that
+    /// narrow a month ("early", "mid", "late"; part of the span) and nouns that do not
+    /// ("end", "beginning", followed by a `day_month_links` word in English: "the end of
+    /// March", "the end of 2022"; "в конце марта"). They never narrow a year.
+    pub parts: &'static [(&'static str, Part)],
     /// Lower-case words that may follow a bare year ("in 2022 alone", "since 2019 the ...").
     /// A bare year followed by any other lower-case word is taken as a count ("by 2000 people").
     pub year_followers: &'static [&'static str],
@@ -65,6 +89,7 @@ pub const EN: Lang = Lang {
         ("november", 11),
         ("december", 12),
     ],
+    ambiguous_months: &["march", "may", "august"],
     month_abbrevs: &[
         ("jan", 1),
         ("feb", 2),
@@ -120,9 +145,17 @@ pub const EN: Lang = Lang {
         "throughout",
         "from",
         "between",
-        "early",
-        "late",
-        "mid",
+        "for",
+        "year",
+    ],
+    parts: &[
+        ("early", Part::Early),
+        ("mid", Part::Mid),
+        ("late", Part::Late),
+        ("beginning", Part::Whole),
+        ("start", Part::Whole),
+        ("middle", Part::Whole),
+        ("end", Part::Whole),
     ],
     year_followers: &[
         "and",
@@ -253,6 +286,7 @@ pub const RU: Lang = Lang {
         ("ноябре", 11),
         ("декабре", 12),
     ],
+    ambiguous_months: &[],
     month_abbrevs: &[
         ("янв", 1),
         ("фев", 2),
@@ -288,6 +322,16 @@ pub const RU: Lang = Lang {
     year_suffixes: &["г", "гг", "год", "года", "году", "годом", "годы", "годов", "годах", "годам"],
     year_suffix_abbrevs: &["г", "гг"],
     year_triggers: &["в", "во", "с", "со", "до", "к", "после", "от", "между", "по"],
+    parts: &[
+        ("начале", Part::Whole),
+        ("начала", Part::Whole),
+        ("началу", Part::Whole),
+        ("середине", Part::Whole),
+        ("середины", Part::Whole),
+        ("конце", Part::Whole),
+        ("конца", Part::Whole),
+        ("концу", Part::Whole),
+    ],
     year_followers: &["и", "или", "по", "до", "в", "на"],
 };
 

@@ -12,11 +12,14 @@
 //!   document.
 //!
 //! # How it works
-//! Every date has a digit, so the scanner jumps from one ASCII digit run to the next (a byte
-//! loop: most text is skipped without looking at words). Around a digit run that could be a
-//! day or a year it reads a few tokens back (for "from", a weekday, a month name) and
-//! lazily forward, and runs a small grammar once per language of [`lang::LANGS`], keeping
-//! the longest match. Words are classified through one hash lookup in the per-language
+//! Almost every date has a digit, so the scanner jumps from one anchor to the next, eight
+//! bytes at a time: an ASCII digit run, or a word after whitespace or a hyphen whose first
+//! bytes are those of a month name of the tables (a Bloom filter of 3-byte ASCII / 6-byte
+//! Cyrillic prefixes; English candidates must be capitalised), for a month written alone.
+//! Around an anchor it reads a few tokens back (for "from", a weekday, a month name, a
+//! trigger word) and lazily forward, and runs a small grammar once per language of
+//! [`lang::LANGS`], keeping the longest match. A month anchor only reports expressions
+//! without digits; the digit anchors find the others. Words are classified through one hash lookup in the per-language
 //! tables of [`lang`] (case-folded without allocation), so adding a language is data only.
 //! No regex is used; the cost is linear in the input and does not depend on whether the text
 //! is ASCII.
@@ -27,10 +30,24 @@
 //!   single date or year: "in 2022" gives "2022", "в ноябре 2022 года" gives
 //!   "ноябре 2022 года".
 //! * A 4-digit year alone (1800..=2199) is a date only right after a year trigger word
-//!   ("in", "since", "by", "until", "during", "mid-", "в", "с", "до" ...) or before a year
+//!   ("in", "since", "by", "until", "during", "for", "mid-", "the end of", "в", "с", "до" ...) or before a year
 //!   suffix ("2022 году"), and only if the next word is not a lower-case word outside the
 //!   language's `year_followers` ("by 2000 people" is a count). "Agenda 2030", "Vision
 //!   2030", "Euro 2024" are not dates.
+//! * A month name alone, written in full, is a date (precision month, year from the
+//!   anchor) only right after a trigger word ("in", "since", "by", "until", "during",
+//!   "for", "в", "с", "до" ...), a part word ("early", "mid-", "late", "в начале") or a part
+//!   noun with its link ("the end of"); "the march to the border", "May we" are no dates.
+//!   Month names that are also ordinary words or names (`Lang::ambiguous_months`: "May",
+//!   "March", "August") must also be followed by what may follow a bare year ("after May
+//!   said" is no date). Abbreviations alone ("in Dec") are not taken.
+//! * "early / mid- / late November" is days 1-10 / 11-20 / 21-end (precision day, the
+//!   modifier in the span); "the end of March", "в конце марта" keep the whole month, and
+//!   modifiers never narrow a year ("late 2022" is 2022). This follows the project's gold.
+//! * A list goes on after a reported date: "December 5 and 6", "March 3, 4 and 5, 2023",
+//!   "in 2019, 2020 and 2021", "in November and December": each item takes the month and
+//!   year of the one before, must come after it, and a comma must be followed by more of
+//!   the list ("On December 5, 6 people were injured" has one date).
 //! * English month and weekday names must be capitalised ("may" is a verb); ALL CAPS is fine.
 //! * All-numeric dates need a 4-digit year ("10.12.2022", "10/12/2022", "2022-12-10").
 //!   Dotted dates are always day-first (a European convention); slash and dash dates follow
@@ -51,7 +68,7 @@ mod tok;
 
 use chrono::{Datelike, NaiveDate};
 
-use lang::{Lang, LANGS};
+use lang::{Lang, Part, LANGS};
 use tok::{is_dash, read_back, read_fwd, Entry, Gap, Kind, Tok, WordCache};
 
 /// Order of day and month in all-numeric dates ("10/12/2022").
@@ -141,7 +158,8 @@ pub struct DateMatch {
     pub span: std::ops::Range<usize>,
     /// First day (or month, or year) of the expression.
     pub start: PartialDate,
-    /// Last day (or month, or year); equal to `start` for a single date.
+    /// Last day (or month, or year); equal to `start` for a single date. With day precision,
+    /// a missing day is the last day of the month ("late February").
     pub end: PartialDate,
     /// Day, month or year precision.
     pub precision: Precision,
@@ -210,7 +228,7 @@ pub fn resolve(m: &DateMatch, anchor: Option<NaiveDate>) -> Option<Resolved> {
     let a = anchor?;
     let mut best: Option<(i64, NaiveDate, NaiveDate)> = None;
     for y in [a.year() - 1, a.year(), a.year() + 1] {
-        let ey = if key(&e) < key(&s) { y + 1 } else { y };
+        let ey = if end_key(&e) < key(&s) { y + 1 } else { y };
         if let Some((start, end)) = bounds(s, e, y, ey, m.precision) {
             let dist = if a < start {
                 (start - a).num_days()
@@ -286,12 +304,17 @@ fn key(p: &PartialDate) -> (u32, u32) {
     (p.month.unwrap_or(0), p.day.unwrap_or(0))
 }
 
+/// Key of the end of a range: a missing day is the end of the month.
+fn end_key(p: &PartialDate) -> (u32, u32) {
+    (p.month.unwrap_or(0), p.day.unwrap_or(32))
+}
+
 /// Fill a missing year at one end from the other end ("30 November – 2 December 2022",
 /// "28 December - 3 January 2023" starts the year before).
 fn propagate_years(l: &mut PartialDate, r: &mut PartialDate) {
     match (l.year, r.year) {
-        (None, Some(y)) => l.year = Some(if key(l) > key(r) { y - 1 } else { y }),
-        (Some(y), None) => r.year = Some(if key(r) < key(l) { y + 1 } else { y }),
+        (None, Some(y)) => l.year = Some(if key(l) > end_key(r) { y - 1 } else { y }),
+        (Some(y), None) => r.year = Some(if end_key(r) < key(l) { y + 1 } else { y }),
         _ => {}
     }
 }
@@ -305,7 +328,13 @@ fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
 fn bounds(s: PartialDate, e: PartialDate, sy: i32, ey: i32, p: Precision) -> Option<(NaiveDate, NaiveDate)> {
     let (start, end) = match p {
         Precision::Day => {
-            (NaiveDate::from_ymd_opt(sy, s.month?, s.day?)?, NaiveDate::from_ymd_opt(ey, e.month?, e.day?)?)
+            // A day range may end at the end of a month without naming the day ("late
+            // February" = 21 February to the last day of February of that year).
+            let end = match e.day {
+                Some(d) => NaiveDate::from_ymd_opt(ey, e.month?, d)?,
+                None => last_day(ey, e.month?)?,
+            };
+            (NaiveDate::from_ymd_opt(sy, s.month?, s.day?)?, end)
         }
         Precision::Month => (NaiveDate::from_ymd_opt(sy, s.month?, 1)?, last_day(ey, e.month?)?),
         Precision::Year => (NaiveDate::from_ymd_opt(sy, 1, 1)?, NaiveDate::from_ymd_opt(ey, 12, 31)?),
@@ -403,29 +432,214 @@ fn quick_ok(text: &str, ds: usize, de: usize) -> bool {
     tok::digits_clean(text, ds, de)
 }
 
-/// Whether any of the 8 bytes of `x` is an ASCII digit (SWAR "has byte between" test;
-/// bytes >= 0x80 never match).
+const L8: u64 = 0x0101_0101_0101_0101;
+const H8: u64 = L8 * 0x80;
+
+/// High bit of each byte of `x` set where the byte is zero (exact per byte).
 #[inline]
-fn has_digit(x: u64) -> bool {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const LO: u64 = 0x2F; // strictly above '/'
-    const HI: u64 = 0x3A; // strictly below ':'
-    let low7 = x & (L * 127);
-    ((L * (127 + HI)).wrapping_sub(low7) & !x & (low7 + L * (127 - LO)) & (L * 128)) != 0
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !H8).wrapping_add(!H8)) | x) & H8
 }
 
-/// Position of the first ASCII digit at or after `i`, eight bytes at a time.
-fn next_digit(b: &[u8], mut i: usize) -> Option<usize> {
+/// High bit of each byte set where `lo < byte < hi` (exact per byte; `hi <= 128`).
+#[inline]
+fn between(x: u64, lo: u64, hi: u64) -> u64 {
+    let low7 = x & (L8 * 127);
+    (L8 * (127 + hi)).wrapping_sub(low7) & !x & (low7 + L8 * (127 - lo)) & H8
+}
+
+/// Bytes that may stand before a month name written alone ("in November", "mid-November").
+fn is_sep(c: u8) -> bool {
+    c <= b' ' || c == b'-'
+}
+
+/// The prefilter for month names written without a number, built from the tables of
+/// [`LANGS`]: which first bytes to look at, and a Bloom filter of name prefixes.
+struct MonthFilter {
+    /// Some language has ASCII month names (looked for with an upper-case first letter).
+    upper: bool,
+    /// Some language writes ASCII month names in lower case.
+    lower: bool,
+    /// Some language has non-ASCII month names.
+    non_ascii: bool,
+    /// All non-ASCII month names start with one of the two lead bytes `lead` and `lead | 1`
+    /// (Cyrillic: 0xD0, 0xD1); else any lead byte is looked at.
+    lead: Option<u8>,
+    /// Bloom filter (4096 bits) of [`month_key`]s of full month names.
+    bloom: [u64; 64],
+}
+
+/// Prefix key of a word at `p`: its first 3 bytes ASCII-lower-cased when it starts with an
+/// ASCII letter, else its first 6 bytes (3 Cyrillic letters). None near the end.
+#[inline]
+fn month_key(b: &[u8], p: usize) -> Option<u64> {
+    let (n, fold) = if b[p] < 0x80 { (3, 0x20_2020) } else { (6, 1 << 63) };
+    let x = match b.get(p..p + 8) {
+        Some(c) => {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            u64::from_le_bytes(word)
+        }
+        None => b.get(p..p + n)?.iter().rev().fold(0u64, |a, &x| a << 8 | u64::from(x)),
+    };
+    Some((x & ((1u64 << (8 * n)) - 1)) | fold)
+}
+
+fn bloom_bit(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+}
+
+static MONTH_FILTER: once_cell::sync::Lazy<MonthFilter> = once_cell::sync::Lazy::new(|| {
+    let mut f = MonthFilter { upper: false, lower: false, non_ascii: false, lead: None, bloom: [0; 64] };
+    let mut leads = Vec::new();
+    for lang in LANGS {
+        for &(name, _) in lang.months {
+            let lc = name.to_lowercase();
+            let nb = lc.as_bytes();
+            if nb[0] < 0x80 {
+                f.upper = true;
+                f.lower |= !lang.names_capitalized;
+            } else {
+                f.non_ascii = true;
+                leads.push(nb[0] & !1);
+            }
+            // Names shorter than the key are only found next to a number.
+            if let Some(k) = month_key(nb, 0) {
+                let h = bloom_bit(k);
+                f.bloom[h >> 6] |= 1 << (h & 63);
+            }
+        }
+    }
+    leads.dedup();
+    f.lead = (leads.len() == 1).then(|| leads[0]);
+    f
+});
+
+impl MonthFilter {
+    #[inline]
+    fn first_ok(&self, c: u8) -> bool {
+        (self.upper && c.is_ascii_uppercase())
+            || (self.lower && c.is_ascii_lowercase())
+            || (self.non_ascii && self.lead.map_or(c >= 0xC0, |l| c & !1 == l))
+    }
+
+    #[inline]
+    fn hit(&self, b: &[u8], p: usize) -> bool {
+        month_key(b, p).is_some_and(|k| {
+            let h = bloom_bit(k);
+            self.bloom[h >> 6] & (1 << (h & 63)) != 0
+        })
+    }
+}
+
+/// The next anchor at or after `i`: a digit run (`true`), or a word that may be a month
+/// name written alone (`false`: a word after whitespace or a hyphen whose prefix is in the
+/// Bloom filter). Eight bytes at a time; most text is rejected on its bytes alone.
+fn next_anchor(b: &[u8], mut i: usize) -> Option<(usize, bool)> {
+    let f = &*MONTH_FILTER;
+    let hi = if f.upper { 0x5B } else { 0x3A };
+    let lower = f.lower;
+    // lead bytes: an exact pair (`lead_x`), or any byte >= 0xC0 (`any_lead`)
+    let (lead_x, lead_on, any_lead) = match (f.non_ascii, f.lead) {
+        (false, _) => (0, false, false),
+        (true, Some(l)) => (L8 * u64::from(l), true, false),
+        (true, None) => (0, false, true),
+    };
+    let mut carry = i > 0 && b.get(i - 1).copied().is_some_and(is_sep);
     while let Some(chunk) = b.get(i..i + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let x = u64::from_le_bytes(word);
-        if has_digit(x) {
-            break;
+        // One cheap test first: digits and ASCII capitals (0x30..=0x5A), the lead bytes of
+        // the non-ASCII month names, lower-case ASCII letters if some language needs them.
+        let mut firsts = between(x, 0x2F, hi);
+        if lower {
+            firsts |= between(x, 0x60, 0x7B);
         }
+        if lead_on {
+            firsts |= zero_bytes((x ^ lead_x) & !L8);
+        } else if any_lead {
+            firsts |= x & (x << 1) & H8;
+        }
+        if firsts == 0 {
+            carry = is_sep((x >> 56) as u8);
+            i += 8;
+            continue;
+        }
+        let digits = between(x, 0x2F, 0x3A);
+        let low7 = x & (L8 * 127);
+        // bytes below 0x21 (whitespace), and hyphens
+        let sep = (!(low7 + L8 * 0x5F) & !x & H8) | zero_bytes(x ^ (L8 * 0x2D));
+        let mut m = (((sep << 8) | if carry { 0x80 } else { 0 }) & firsts & !digits) | digits;
+        while m != 0 {
+            let bit = m & m.wrapping_neg();
+            let p = i + (m.trailing_zeros() / 8) as usize;
+            if digits & bit != 0 {
+                return Some((p, true));
+            }
+            if f.first_ok(b[p]) && f.hit(b, p) {
+                return Some((p, false));
+            }
+            m &= m - 1;
+        }
+        carry = sep >> 63 != 0;
         i += 8;
     }
-    b.get(i..)?.iter().position(u8::is_ascii_digit).map(|p| i + p)
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            return Some((i, true));
+        }
+        if i > 0 && is_sep(b[i - 1]) && f.first_ok(b[i]) && f.hit(b, i) {
+            return Some((i, false));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Cheap checks before a month name at `ms..we` is parsed as a date of its own: a full
+/// month name, not followed by a number (the digit anchor parses "December 10"), after a
+/// word that may introduce it (a trigger, a part, a link, an opener, a list word) or a comma.
+fn month_alone_plausible(text: &str, ms: usize, we: usize) -> bool {
+    if !tok::lookup(&text[ms..we]).iter().any(|e| e.month > 0 && !e.month_abbr) {
+        return false;
+    }
+    let rest = &text.as_bytes()[we..];
+    let k = rest.iter().take(3).take_while(|c| c.is_ascii_whitespace()).count();
+    match rest.get(k) {
+        Some(c) if c.is_ascii_digit() => return false,
+        // "December, 2022"
+        Some(b',') => {
+            let r = &rest[k + 1..];
+            let s = r.iter().take(2).take_while(|c| c.is_ascii_whitespace()).count();
+            if r[s..].iter().take_while(|c| c.is_ascii_digit()).count() == 4 {
+                return false;
+            }
+        }
+        _ => {}
+    }
+    let mut cache = tok::WordCache::new();
+    let Some((mut t, _)) = read_back(text, ms, &mut cache) else {
+        return false;
+    };
+    if t.punct().is_some_and(is_dash) {
+        match read_back(text, t.start, &mut cache) {
+            Some((p, _)) => t = p,
+            None => return false,
+        }
+    }
+    match t.kind {
+        Kind::Punct(c) => c == ',',
+        Kind::Word { entries, .. } => {
+            entries.iter().any(|e| e.year_trigger || e.part.is_some() || e.link || e.from || e.between || e.and)
+        }
+        Kind::Num { .. } => false,
+    }
+}
+
+/// Whether `f` was found without any number (a month written alone).
+fn digitless(text: &str, f: &Found) -> bool {
+    !text.as_bytes()[f.start_byte..f.end_byte].iter().any(u8::is_ascii_digit)
 }
 
 fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
@@ -433,10 +647,46 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
     let mut i = 0;
     let mut floor = 0;
     let mut w = Win::empty(text);
-    while i < b.len() {
-        let Some(ds) = next_digit(b, i) else {
-            break;
-        };
+    while let Some((ds, digit)) = next_anchor(b, i) {
+        if !digit {
+            let ms = ds;
+            // A month name that may stand alone ("in November").
+            let we = tok::word_end(text, ms);
+            i = we.max(ms + 1);
+            if !month_alone_plausible(text, ms, we) {
+                continue;
+            }
+            w.reset(ms, floor, true);
+            let mut best: Option<Found> = None;
+            for (li, lang) in LANGS.iter().enumerate() {
+                if w.langs & (1 << li) == 0 {
+                    continue;
+                }
+                let g = Grammar { lang, li: li as u8, order };
+                for s in w.lo..=w.anchor {
+                    if s != w.anchor && !g.can_start(&w.toks[s]) {
+                        continue;
+                    }
+                    if let Some(f) = g.expr(&mut w, s) {
+                        if f.start_byte <= ms
+                            && f.end_byte > ms
+                            && best.is_none_or(|bf| f.end_byte - f.start_byte > bf.end_byte - bf.start_byte)
+                        {
+                            best = Some(f);
+                        }
+                        break;
+                    }
+                }
+            }
+            // Expressions with a number are left to the digit anchor.
+            if let Some(f) = best.filter(|f| digitless(text, f)) {
+                sink(&f);
+                w.prev = Some(f);
+                floor = f.end_byte;
+                i = i.max(f.end_byte);
+            }
+            continue;
+        }
         let mut de = ds;
         while de < b.len() && b[de].is_ascii_digit() {
             de += 1;
@@ -445,7 +695,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
             i = de;
             continue;
         }
-        w.reset(ds, floor);
+        w.reset(ds, floor, false);
         let mut best: Option<Found> = None;
         // Only the languages with a table word among the tokens read so far are tried (the
         // first language when there is none yet: all-numeric dates need no words, and its
@@ -472,6 +722,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
         match best {
             Some(f) => {
                 sink(&f);
+                w.prev = Some(f);
                 floor = f.end_byte;
                 i = f.end_byte.max(de);
             }
@@ -521,6 +772,8 @@ struct Win<'a> {
     anchor: usize,
     fwd_pos: usize,
     fwd_done: bool,
+    /// The last expression reported (a list continues it: "December 5 and 6").
+    prev: Option<Found>,
 }
 
 impl<'a> Win<'a> {
@@ -536,13 +789,16 @@ impl<'a> Win<'a> {
             anchor: 0,
             fwd_pos: 0,
             fwd_done: true,
+            prev: None,
         }
     }
 
-    /// Refill the window around the digit run starting at `ds`, never reading before `floor`.
-    fn reset(&mut self, ds: usize, floor: usize) {
+    /// Refill the window around the token starting at `ds` (a digit run, or a month name
+    /// when `word`), never reading before `floor`.
+    fn reset(&mut self, ds: usize, floor: usize, word: bool) {
         let text = self.text;
-        let year = self.text.as_bytes()[ds..].iter().take_while(|c| c.is_ascii_digit()).count() == 4;
+        // A year or a month alone needs its trigger word: read back over triggers too.
+        let year = word || self.text.as_bytes()[ds..].iter().take_while(|c| c.is_ascii_digit()).count() == 4;
         let mut cur = read_back(text, ds, &mut self.cache);
         // Gap in front of the anchor.
         let anchor_gap = cur.map_or(Gap::Blank, |x| x.1);
@@ -561,7 +817,12 @@ impl<'a> Win<'a> {
                 // Only words that can begin an expression ("from", a weekday, a month), or
                 // mark a year ("in 2022"), are worth reading past.
                 Kind::Word { entries, .. } => entries.iter().any(|e| {
-                    e.month > 0 || e.weekday || e.from || e.between || (year && (e.year_trigger || e.to || e.and))
+                    e.month > 0
+                        || e.weekday
+                        || e.from
+                        || e.between
+                        || e.and
+                        || (year && (e.year_trigger || e.to || e.part.is_some() || e.link))
                 }),
                 Kind::Punct(c) => matches!(c, ',' | '.') || is_dash(c),
             };
@@ -569,8 +830,9 @@ impl<'a> Win<'a> {
                 break;
             }
             let prev = read_back(text, t.start, &mut self.cache);
-            // A number before a word ("31 November 2022" rejected as a day) owns that word.
-            if matches!(t.kind, Kind::Word { .. })
+            // A number before a word ("31 November 2022" rejected as a day) owns that word
+            // (not a list word: "December 5 and 6").
+            if matches!(t.kind, Kind::Word { entries, .. } if !entries.iter().any(|e| e.and))
                 && prev.is_some_and(|(p, g)| matches!(p.kind, Kind::Num { .. }) && g != Gap::Blank)
             {
                 break;
@@ -1002,27 +1264,41 @@ impl Grammar<'_> {
         ok.then_some(k + 1)
     }
 
-    /// Whether a bare year at tokens `s..e` reads as a year: a trigger word right before
-    /// `s` (or an opener), and an acceptable word after.
-    fn year_context(&self, w: &mut Win, s: usize, e: usize, opener: bool, range: bool) -> bool {
-        let trig = opener
-            || (s > w.lo && {
-                let p = w.toks[s - 1];
-                let t = w.toks[s];
-                // "mid-2022": trigger glued with a hyphen
-                let (p, ok_gap) = if p.punct().is_some_and(is_dash) && t.glued() && s > w.lo + 1 {
-                    (w.toks[s - 2], p.glued())
-                } else {
-                    (p, p.punct().is_none())
-                };
-                ok_gap && self.entry(&p).is_some_and(|x| x.year_trigger)
-            });
-        if !trig {
-            return false;
+    /// The words before token `s` that make a bare year or month a date: a trigger word
+    /// ("in", "since", "for", "в"), a part ("early", "в конце"), or a part noun and a link
+    /// ("the end of"); a part may be glued with a hyphen ("mid-2022"). Returns the index of
+    /// the first of those words and the part, if any.
+    fn trigger(&self, w: &Win, s: usize) -> Option<(usize, Option<Part>)> {
+        if s <= w.lo {
+            return None;
         }
-        if range {
-            return true;
+        let t = w.toks[s];
+        let mut p = s - 1;
+        let pt = w.toks[p];
+        if let Some(c) = pt.punct() {
+            if !(is_dash(c) && t.glued() && pt.glued() && p > w.lo) {
+                return None;
+            }
+            p -= 1;
         }
+        let e = self.entry(&w.toks[p])?;
+        if let Some(part) = e.part {
+            return Some((p, Some(part)));
+        }
+        if e.year_trigger && pt.punct().is_none() {
+            return Some((p, None));
+        }
+        if e.link && p > w.lo && pt.punct().is_none() {
+            if let Some(part) = self.entry(&w.toks[p - 1]).and_then(|e| e.part) {
+                return Some((p - 1, Some(part)));
+            }
+        }
+        None
+    }
+
+    /// Whether the token at `e` may follow a bare year or month: the end, punctuation, a
+    /// capitalised word, or a listed lower-case word ("in 2022 alone"; not "by 2000 people").
+    fn follower_ok(&self, w: &mut Win, e: usize) -> bool {
         match w.get(e) {
             None => true,
             Some(t) => match t.kind {
@@ -1034,6 +1310,63 @@ impl Grammar<'_> {
                 }
             },
         }
+    }
+
+    /// Whether a bare year (or month) at tokens `s..e` reads as a date: a trigger before
+    /// `s` (or an opener), and an acceptable word after.
+    fn year_context(&self, w: &mut Win, s: usize, e: usize, opener: bool, range: bool) -> bool {
+        if !(opener || self.trigger(w, s).is_some()) {
+            return false;
+        }
+        range || self.follower_ok(w, e)
+    }
+
+    /// A list going on after the last reported date: "December 5 and 6", "in 2019, 2020 and
+    /// 2021", "in November and December". The item at token `i` takes the month and year
+    /// of the previous one, must come after it, and a comma must be followed by more of the
+    /// list. Returns the date, its precision and the token index after it.
+    fn continues(&self, w: &mut Win, i: usize, left: &Side) -> Option<(PartialDate, Precision, usize)> {
+        let prev = w.prev?;
+        if i <= w.lo || prev.start != prev.end {
+            return None;
+        }
+        let sep = w.toks[i - 1];
+        let is_and = self.entry(&sep).is_some_and(|e| e.and);
+        if !(is_and || sep.punct() == Some(',')) || sep.start < prev.end_byte {
+            return None;
+        }
+        let between = &w.text[prev.end_byte..sep.start];
+        if !between.trim().is_empty() || between.matches('\n').count() > 1 {
+            return None;
+        }
+        let p = prev.start;
+        let mut d = match (left.style, prev.precision) {
+            (Style::BareDay, Precision::Day) if p.month.is_some() => PartialDate { day: left.date.day, ..p },
+            (Style::MonthOnly, Precision::Month) if p.day.is_none() => PartialDate { month: left.date.month, ..p },
+            (Style::Year, Precision::Year) if p.month.is_none() => left.date,
+            _ => return None,
+        };
+        if (d.year, key(&d)) <= (p.year, key(&p)) || !valid(&d) {
+            return None;
+        }
+        // The year may close the list: "March 3, 4 and 5, 2023".
+        let mut end = left.end;
+        if left.style == Style::BareDay && d.year.is_none() {
+            if let (Some(y), e, _) = self.opt_year(w, left.end) {
+                d.year = Some(y);
+                end = e;
+                if !valid(&d) {
+                    return None;
+                }
+            }
+        }
+        if !is_and {
+            let more = w.get(left.end).is_some_and(|t| t.punct() == Some(',') || self.entry(&t).is_some_and(|e| e.and));
+            if !more {
+                return None;
+            }
+        }
+        self.follower_ok(w, end).then_some((d, prev.precision, end))
     }
 
     /// An expression starting at token `s`.
@@ -1088,10 +1421,42 @@ impl Grammar<'_> {
             Style::DayMonth | Style::MonthDay | Style::Numeric => (Precision::Day, true),
             Style::MonthYear => (Precision::Month, true),
             Style::Year => (Precision::Year, left.year_marked || self.year_context(w, i, left.end, false, false)),
-            Style::BareDay | Style::MonthOnly => (Precision::Day, false),
+            // A month name alone, written in full, after a trigger: "in November".
+            Style::MonthOnly => {
+                let e = w.get(i).and_then(|t| self.entry(&t));
+                let full = e.is_some_and(|e| !e.month_abbr);
+                let ambiguous = e.is_some_and(|e| e.ambiguous);
+                let ok = opener.is_none()
+                    && full
+                    && self.trigger(w, i).is_some()
+                    && (!ambiguous || self.follower_ok(w, left.end));
+                (Precision::Month, ok)
+            }
+            Style::BareDay => (Precision::Day, false),
         };
+        if !ok && opener.is_none() {
+            if let Some((d, p, end)) = self.continues(w, i, &left) {
+                return Some(self.found(w, i, end, d, d, p, left.counts));
+            }
+        }
         if !ok || !valid(&left.date) {
             return None;
+        }
+        // "early November", "mid-November 2022", "late December": a third of the month.
+        if p == Precision::Month {
+            if let Some((pi, Some(part))) = self.trigger(w, i) {
+                let (a, b) = match part {
+                    Part::Whole => (None, None),
+                    Part::Early => (Some(1), Some(10)),
+                    Part::Mid => (Some(11), Some(20)),
+                    Part::Late => (Some(21), None),
+                };
+                if a.is_some() {
+                    let start = PartialDate { day: a, ..left.date };
+                    let end = PartialDate { day: b, ..left.date };
+                    return Some(self.found(w, pi, left.end, start, end, Precision::Day, left.counts));
+                }
+            }
         }
         Some(self.found(w, i, left.end, left.date, left.date, p, left.counts))
     }
@@ -1137,7 +1502,13 @@ impl Grammar<'_> {
                 (a, PartialDate { day: r.date.day, ..a }, Precision::Day)
             }
             (DayMonth | MonthDay | Numeric, DayMonth | MonthDay | Numeric) => (l.date, r.date, Precision::Day),
-            (MonthOnly | MonthYear, MonthOnly | MonthYear) => (l.date, r.date, Precision::Month),
+            (MonthOnly | MonthYear, MonthOnly | MonthYear) => {
+                // Without any year: "from November to December", "in November–December".
+                if l.date.year.is_none() && r.date.year.is_none() && !opener && self.trigger(w, s).is_none() {
+                    return None;
+                }
+                (l.date, r.date, Precision::Month)
+            }
             (Year, Year) => {
                 let ok = r.year_marked || self.year_context(w, s, r.end, opener, true);
                 if !ok {
@@ -1273,16 +1644,24 @@ mod tests {
     }
 
     #[test]
-    fn swar_digit_test_matches_bytewise() {
+    fn swar_masks_match_bytewise() {
         for b in 0..=255u8 {
             for pos in 0..8 {
                 let mut x = [b'a'; 8];
                 x[pos] = b;
-                assert_eq!(has_digit(u64::from_le_bytes(x)), b.is_ascii_digit(), "byte {b} at {pos}");
+                let x = u64::from_le_bytes(x);
+                let bit = 0x80u64 << (8 * pos);
+                assert_eq!(between(x, 0x2F, 0x3A) & bit != 0, b.is_ascii_digit(), "byte {b} at {pos}");
+                assert_eq!(between(x, 0x40, 0x5B) & bit != 0, b.is_ascii_uppercase(), "byte {b} at {pos}");
+                assert_eq!(zero_bytes(x) & bit != 0, b == 0, "byte {b} at {pos}");
             }
         }
         let t = "abc\u{444}\u{444}defgh 7";
-        assert_eq!(next_digit(t.as_bytes(), 0), Some(t.len() - 1));
+        assert_eq!(next_anchor(t.as_bytes(), 0), Some((t.len() - 1, true)));
+        let t = "long text with words before in November";
+        assert_eq!(next_anchor(t.as_bytes(), 0), Some((t.len() - 8, false)));
+        let t = "долгий текст и слова перед в ноябре";
+        assert_eq!(next_anchor(t.as_bytes(), 0), Some((t.len() - "ноябре".len(), false)));
     }
 
     #[test]

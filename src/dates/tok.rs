@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
-use super::lang::LANGS;
+use super::lang::{Part, LANGS};
 
 /// What a word means in one language. A word can have several roles (Russian "с" opens a
 /// range and is a year trigger).
@@ -28,6 +28,10 @@ pub(super) struct Entry {
     pub year_suffix_abbr: bool,
     pub year_trigger: bool,
     pub year_follower: bool,
+    /// A month/year modifier ([`super::lang::Part`]).
+    pub part: Option<Part>,
+    /// A month name that is also an ordinary word or a name ("May", "March").
+    pub ambiguous: bool,
 }
 
 /// A small multiplicative hash (FxHash): table keys are short and trusted, so SipHash's
@@ -131,6 +135,12 @@ static INDEX: Lazy<Index> = Lazy::new(|| {
         }
         for &w in lang.year_triggers {
             add(w, &|e| e.year_trigger = true);
+        }
+        for &w in lang.ambiguous_months {
+            add(w, &|e| e.ambiguous = true);
+        }
+        for &(w, p) in lang.parts {
+            add(w, &|e| e.part = Some(p));
         }
         for &w in lang.year_followers {
             add(w, &|e| e.year_follower = true);
@@ -316,7 +326,7 @@ pub(super) fn digits_clean(text: &str, ds: usize, de: usize) -> bool {
             let word_end = prefix.len();
             let word_start =
                 prefix.char_indices().rev().take_while(|(_, c)| is_letter(*c)).last().map_or(word_end, |(i, _)| i);
-            let trigger = lookup(&prefix[word_start..word_end]).iter().any(|e| e.year_trigger);
+            let trigger = lookup(&prefix[word_start..word_end]).iter().any(|e| e.year_trigger || e.part.is_some());
             if !trigger || de - ds != 4 {
                 return false;
             }
@@ -384,7 +394,7 @@ fn gap_of(newlines: usize, any: bool) -> Gap {
 
 /// End of the run of letters starting at `i`, with byte-level fast paths for ASCII and
 /// basic Cyrillic (lead bytes 0xD0/0xD1 are all letters).
-fn word_end(text: &str, mut i: usize) -> usize {
+pub(super) fn word_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     while i < b.len() {
         let c0 = b[i];

@@ -92,6 +92,7 @@ pub(super) const HEAD_NOUNS: &[&str] = &[
     "library",
     "museum",
     "league",
+    "mechanism",
 ];
 
 /// Every head needs a pre-modifier, a connector tail or a quoted name ("Security Council" yes;
@@ -118,7 +119,25 @@ pub(super) const WEAK_HEADS: &[&str] = &[
     "partnership",
     "movement",
     "party",
+    "mechanism",
 ];
+
+/// Heads of a unit inside an organization ("IOM Media *Unit*", "UNHCR Protection *Section*"):
+/// after an acronym they fold into it: the mention is the organization.
+pub(super) const SUBUNIT_HEADS: &[&str] = &["unit", "units", "division", "section", "desk", "branch", "cell"];
+
+/// Heads that are offices held by one person ("Commissioner for Crisis Management"): followed
+/// by a person's name they are the person's title, not an organization.
+pub(super) const PERSON_OFFICE_HEADS: &[&str] = &["commissioner", "ombudsman", "ombudsperson"];
+
+/// Heads whose national chapters carry the country after the name ("UN Global Compact
+/// *Network* Brazil"): a country right after such a head belongs to the name.
+pub(super) const NATIONAL_CHAPTER_HEADS: &[&str] =
+    &["network", "alliance", "coalition", "platform", "chapter", "consortium", "movement"];
+
+/// Words after which the rest of a block is contact details ("please *contact*:", "Media
+/// *contacts*:"): press officers and their offices, not actors of the news.
+pub(super) const CONTACT_WORDS: &[&str] = &["contact", "contacts"];
 
 /// Office nouns: after an organization (acronym or name) and before `prep [the] <place>` they
 /// name one of its country offices ("IOM Office in Almaty", "EU Delegation to Kazakhstan",
@@ -440,6 +459,20 @@ pub(super) const NON_ORG_HEADS: &[&str] = &[
     "round",
     "table",
     "roundtable",
+    "principles",
+    "standards",
+    "guidelines",
+    "guidance",
+    "charter",
+    "code",
+    "rules",
+    "handbook",
+    "manual",
+    "framework",
+    "protocol",
+    "resolution",
+    "newsletter",
+    "bulletin",
 ];
 
 /// Cue words before "with"/"by"/"of": the noun phrases after "in partnership *with*",
@@ -599,6 +632,15 @@ pub(super) const KNOWN_EXPANSIONS: &[(&str, &str)] = &[
     ("UNESCO", "United Nations Educational, Scientific and Cultural Organization"),
     ("UN", "United Nations"),
     ("EU", "European Union"),
+    ("ООН", "Организация Объединённых Наций"),
+    ("МОМ", "Международная организация по миграции"),
+    ("ЕС", "Европейский союз"),
+    ("ПРООН", "Программа развития Организации Объединённых Наций"),
+    ("ЮНИСЕФ", "Детский фонд Организации Объединённых Наций"),
+    ("ВОЗ", "Всемирная организация здравоохранения"),
+    ("ВПП", "Всемирная продовольственная программа"),
+    ("УВКБ", "Управление Верховного комиссара ООН по делам беженцев"),
+    ("ОБСЕ", "Организация по безопасности и сотрудничеству в Европе"),
 ];
 
 /// Multi-word organization names without a head noun that cannot be told by their shape.
@@ -663,11 +705,95 @@ pub(super) const NOT_ORG_ACRONYMS: &[&str] = &[
 /// and function words a headline puts around names). Words ending in -ed or -ing stop too
 /// unless listed in `NAME_WORDS` or `HEAD_NOUNS` (see mod.rs).
 pub(super) const CAPS_STOP: &[&str] = &[
-    "took", "takes", "take", "holds", "held", "hold", "sign", "signs", "signed", "meet", "meets", "met", "open",
-    "opens", "launch", "launches", "host", "hosts", "help", "helps", "join", "joins", "support", "supports", "train",
-    "trains", "call", "calls", "urge", "urges", "mark", "marks", "says", "said", "and", "with", "at", "to", "from",
-    "by", "the", "a", "an", "on", "in", "of", "for", "as", "is", "are", "was", "were", "be", "has", "have", "had",
-    "will", "new", "local", "two", "three", "four", "five",
+    "took",
+    "takes",
+    "take",
+    "holds",
+    "held",
+    "hold",
+    "sign",
+    "signs",
+    "signed",
+    "meet",
+    "meets",
+    "met",
+    "open",
+    "opens",
+    "launch",
+    "launches",
+    "host",
+    "hosts",
+    "help",
+    "helps",
+    "join",
+    "joins",
+    "support",
+    "supports",
+    "train",
+    "trains",
+    "call",
+    "calls",
+    "urge",
+    "urges",
+    "mark",
+    "marks",
+    "says",
+    "said",
+    "and",
+    "with",
+    "at",
+    "to",
+    "from",
+    "by",
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "of",
+    "for",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "will",
+    "new",
+    "local",
+    "two",
+    "three",
+    "four",
+    "five",
+    "up",
+    "down",
+    "out",
+    "off",
+    "back",
+    "away",
+    "scales",
+    "steps",
+    "ramps",
+    "warns",
+    "welcomes",
+    "delivers",
+    "provides",
+    "expands",
+    "boosts",
+    "reaches",
+    "responds",
+    "appeals",
+    "announces",
+    "releases",
+    "receives",
+    "concludes",
+    "adopts",
+    "seeks",
+    "visits",
+    "pledges",
 ];
 
 /// Headlines only: common dictionary words of institution names, accepted after a connector
@@ -771,3 +897,181 @@ pub(super) const NAME_WORDS: &[&str] = &[
 /// Mountains"); any other lower-case word makes the quote a title, not a name.
 pub(super) const QUOTE_NAME_LOWER_OK: &[&str] =
     &["of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "sans"];
+
+// ---------------------------------------------------------------------------------------------
+// Russian. Russian names capitalise only their first word ("Министерство труда и социальной
+// защиты населения", "Государственная служба миграции Кыргызской Республики"): a name is a
+// capitalised head noun, or capitalised adjectives before a head noun, then a tail of words in
+// the genitive (see `russian.rs`).
+
+/// Russian head nouns: (nominative, declension class). All case forms are generated from the
+/// class: `m` hard masculine (комитет), `n` neuter in -о (министерство), `nie` neuter in -ие
+/// (управление), `f` feminine in -а (служба), `fia` feminine in -ия (организация), `pl` plural
+/// only in -а (войска). The name is reported with its head in the nominative.
+pub(super) const RU_HEADS: &[(&str, &str)] = &[
+    ("министерство", "n"),
+    ("правительство", "n"),
+    ("агентство", "n"),
+    ("представительство", "n"),
+    ("посольство", "n"),
+    ("консульство", "n"),
+    ("ведомство", "n"),
+    ("общество", "n"),
+    ("управление", "nie"),
+    ("объединение", "nie"),
+    ("учреждение", "nie"),
+    ("служба", "f"),
+    ("палата", "f"),
+    ("прокуратура", "f"),
+    ("программа", "f"),
+    ("организация", "fia"),
+    ("комиссия", "fia"),
+    ("ассоциация", "fia"),
+    ("миссия", "fia"),
+    ("академия", "fia"),
+    ("инспекция", "fia"),
+    ("полиция", "fia"),
+    ("коалиция", "fia"),
+    ("комитет", "m"),
+    ("фонд", "m"),
+    ("союз", "m"),
+    ("совет", "m"),
+    ("центр", "m"),
+    ("банк", "m"),
+    ("институт", "m"),
+    ("университет", "m"),
+    ("парламент", "m"),
+    ("департамент", "m"),
+    ("офис", "m"),
+    ("хокимият", "m"),
+    ("акимат", "m"),
+    ("секретариат", "m"),
+    ("альянс", "m"),
+    ("войска", "pl"),
+];
+
+/// Russian heads that name an office of another organization ("Представительство МОМ в
+/// Таджикистане", "Офис ПРООН в Душанбе"): the organization is the one named after it.
+pub(super) const RU_OFFICE_HEADS: &[&str] = &["представительство", "офис", "миссия", "бюро"];
+
+/// Prepositions between a Russian organization and its office's place ("МОМ *в* Узбекистане").
+pub(super) const RU_OFFICE_PREPS: &[&str] = &["в", "во"];
+
+/// Capitalised adjectives that start a Russian name even at a sentence start (elsewhere any
+/// capitalised adjective does: Russian capitalises only a name's first word). Stems.
+pub(super) const RU_NAME_ADJECTIVE_STEMS: &[&str] = &[
+    "государствен",
+    "международн",
+    "европейск",
+    "национальн",
+    "всемирн",
+    "пограничн",
+    "республиканск",
+    "центральн",
+    "федеральн",
+    "верховн",
+    "объединенн",
+    "объединённ",
+    "региональн",
+    "межгосударственн",
+    "общественн",
+    "азиатск",
+    "исламск",
+    "детск",
+];
+
+/// Acronyms of umbrella organizations that end the name of one of their bodies ("Программа
+/// развития *ООН*", "Исполнительный комитет *СНГ*").
+pub(super) const RU_UMBRELLA_ACRONYMS: &[&str] = &["ООН", "СНГ"];
+
+/// Lower-case Russian words that end a name's genitive tail although they look like
+/// genitives: prepositions, conjunctions, pronouns, months, "year".
+pub(super) const RU_STOP: &[&str] = &[
+    "для",
+    "из",
+    "без",
+    "до",
+    "от",
+    "у",
+    "при",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "о",
+    "об",
+    "обо",
+    "за",
+    "под",
+    "над",
+    "между",
+    "перед",
+    "через",
+    "после",
+    "около",
+    "среди",
+    "вокруг",
+    "кроме",
+    "против",
+    "ради",
+    "а",
+    "но",
+    "или",
+    "либо",
+    "что",
+    "чтобы",
+    "как",
+    "также",
+    "тоже",
+    "его",
+    "её",
+    "ее",
+    "их",
+    "этого",
+    "этой",
+    "этих",
+    "того",
+    "той",
+    "тех",
+    "всего",
+    "всей",
+    "всех",
+    "своего",
+    "своей",
+    "своих",
+    "которого",
+    "которой",
+    "которых",
+    "года",
+    "году",
+    "г",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+    "более",
+    "менее",
+    "около",
+    "свыше",
+    "не",
+    "ни",
+    "уже",
+    "ещё",
+    "еще",
+];
+
+/// Genitive plurals without an ending that Russian institution names use ("Министерство
+/// иностранных *дел*", "Пограничных *войск*", "прав человека").
+pub(super) const RU_BARE_GENITIVES: &[&str] =
+    &["дел", "сил", "войск", "стран", "прав", "лиц", "наций", "служб", "ведомств", "министерств", "организаций"];

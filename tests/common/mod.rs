@@ -14,6 +14,9 @@ fn check_span(input: &str, span: Span, text: &str, what: &str, errors: &mut Vec<
 /// Every span of a document, checked.
 pub fn span_errors(input: &str, doc: &Document) -> Vec<String> {
     let mut e = Vec::new();
+    for h in &doc.masthead {
+        check_span(input, h.span, &h.text, "masthead", &mut e);
+    }
     let mut last_end = 0;
     for (i, item) in doc.items.iter().enumerate() {
         if input.get(item.span.range()).is_none() || item.span.start < last_end || item.span.is_empty() {
