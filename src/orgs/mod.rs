@@ -358,11 +358,11 @@ fn acronym_key(a: &str) -> String {
     t.chars().filter(|c| *c != '.').flat_map(char::to_uppercase).collect()
 }
 
-/// Case-folded comparison key: quotes dropped, whitespace collapsed.
 /// The known expansions by their normalized key, built once.
 static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str>> =
     Lazy::new(|| KNOWN_EXPANSIONS.iter().map(|(a, n)| (norm_key(n), *a)).collect());
 
+/// Case-folded comparison key: quotes dropped, whitespace collapsed.
 fn norm_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
