@@ -151,7 +151,17 @@ pub(crate) fn in_word_table(table: &[&str], w: &str) -> bool {
     if w.is_ascii() {
         return table.iter().any(|t| t.eq_ignore_ascii_case(w));
     }
-    table.iter().any(|t| w.chars().flat_map(char::to_lowercase).eq(t.chars()))
+    // Lower-case a non-ASCII word once (Cyrillic case mapping is a table search), not once per
+    // table entry; a word too long for the buffer takes the slow path.
+    let mut buf = [0u8; 32];
+    let mut len = 0;
+    for ch in w.chars().flat_map(char::to_lowercase) {
+        if len + ch.len_utf8() > buf.len() {
+            return table.iter().any(|t| w.chars().flat_map(char::to_lowercase).eq(t.chars()));
+        }
+        len += ch.encode_utf8(&mut buf[len..]).len();
+    }
+    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| table.contains(&lower))
 }
 
 /// Counts the casing facts of `line`.
