@@ -88,7 +88,9 @@ fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
     while !line.is_char_boundary(head) {
         head -= 1;
     }
-    if !line.as_bytes()[..head].iter().any(u8::is_ascii_digit) {
+    let Some(first_digit) = line.as_bytes()[..head].iter().position(u8::is_ascii_digit) else { return None };
+    // What stands before the date is a place list, a weekday or a month: capitalised words.
+    if !capitalised_words(&line[..first_digit]) {
         return None;
     }
     if line.len() > HEAD {
@@ -195,6 +197,10 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
         }
         prefix = prefix[..open].trim_end();
     }
+    let before_digit = prefix.bytes().position(|b| b.is_ascii_digit()).unwrap_or(prefix.len());
+    if !capitalised_words(&prefix[..before_digit]) {
+        return None;
+    }
     let dates = find_dates(prefix, order);
     let (places_end, date) = match dates.last() {
         Some(d) if d.span.end == prefix.len() && d.span.start > 0 => {
@@ -244,6 +250,63 @@ fn slash_agency(head: &str) -> Option<(usize, usize)> {
         after.len() - t.len() + dash.len()
     };
     Some((open, close + 1 + sep))
+}
+
+/// Lower-case words that may stand inside a place name or before it in a dateline ("Rio de
+/// Janeiro", "Bosnia and Herzegovina", "г. Душанбе").
+const PLACE_CONNECTORS: &[&str] = &[
+    "of",
+    "and",
+    "de",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "del",
+    "della",
+    "di",
+    "la",
+    "le",
+    "les",
+    "el",
+    "al",
+    "ad",
+    "as",
+    "es",
+    "en",
+    "sur",
+    "am",
+    "an",
+    "im",
+    "der",
+    "upon",
+    "on",
+    "y",
+    "i",
+    "г.",
+    "г",
+    "город",
+    "гор.",
+    "с.",
+    "пос.",
+    "и",
+    "на",
+    "city",
+    "the",
+];
+
+/// Every word of `s` starts with a capital or a digit, or is a place connector: the shape of
+/// what may precede a dateline's date. Cheap, so prose lines are dropped before any date search.
+fn capitalised_words(s: &str) -> bool {
+    s.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '«' | '»' | '“' | '”' | '–' | '—' | '-' | '/')
+        });
+        w.is_empty()
+            || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || PLACE_CONNECTORS.contains(&w)
+            || !w.starts_with(char::is_alphabetic)
+    })
 }
 
 /// The place part of a dateline: comma-separated place names, maybe a final free phrase ending in

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use once_cell::unsync::OnceCell;
+
 use crate::dateline::{self, ParsedDateline};
 use crate::dates::NumericOrder;
 
@@ -179,7 +181,8 @@ pub(crate) fn casing(line: &str) -> Casing {
                 c.cased += 1;
             }
         }
-        if !in_word_table(MINOR_WORDS, core) {
+        // Minor words are short; long words skip the table.
+        if core.len() > 16 || !in_word_table(MINOR_WORDS, core) {
             c.major += 1;
             if first.is_uppercase() || first.is_numeric() {
                 c.major_capitalised += 1;
@@ -326,7 +329,9 @@ const MAX_HEADLINE_WORDS: usize = 30;
 const MAX_TITLE_WORDS: usize = 16;
 
 /// Can this line stand as a headline on layout alone (before looking at what follows)?
-fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
+/// `full: false` stops after the ALL CAPS test (all that splitting blocks needs), sparing the
+/// Title Case tests on lines inside paragraphs.
+fn headline_shape(line: &str, l: &Line, full: bool) -> Option<HeadlineShape> {
     if l.heading {
         return Some(HeadlineShape::Marked);
     }
@@ -344,6 +349,9 @@ fn headline_shape(line: &str, l: &Line) -> Option<HeadlineShape> {
     }
     if is_all_caps(line) {
         return Some(HeadlineShape::Marked);
+    }
+    if !full {
+        return None;
     }
     if ends_in_continuation_word(line) || is_byline(line) || dateline::caption_label_len(line) > 0 {
         return None;
@@ -370,13 +378,20 @@ enum HeadlineShape {
 struct LineFacts {
     /// The line read as a dateline.
     dateline: Option<ParsedDateline>,
-    /// The line's headline shape.
-    shape: Option<HeadlineShape>,
+    /// A Markdown heading or an ALL CAPS line.
+    marked: bool,
+    /// The line's headline shape, worked out when asked for.
+    shape: OnceCell<Option<HeadlineShape>>,
     /// An author line.
     byline: bool,
 }
 
 impl LineFacts {
+    /// The line's headline shape (Title Case and sentence tests run once, on demand).
+    fn shape(&self, text: &str, l: &Line) -> Option<HeadlineShape> {
+        *self.shape.get_or_init(|| headline_shape(&text[l.content.clone()], l, true))
+    }
+
     /// A dateline with nothing after it on its line.
     fn lone_dateline(&self) -> bool {
         self.dateline.as_ref().is_some_and(|d| d.caption.is_none())
@@ -391,15 +406,15 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
             let s = &text[l.content.clone()];
             LineFacts {
                 dateline: if l.heading { None } else { dateline::parse(s, order) },
-                shape: headline_shape(s, l),
+                marked: headline_shape(s, l, false) == Some(HeadlineShape::Marked),
+                shape: OnceCell::new(),
                 byline: !l.heading && is_byline(s),
             }
         })
         .collect();
     // A line that forms a block of its own even without blank lines around it: a Markdown
     // heading, an ALL CAPS line, or a dateline with nothing after it.
-    let stands_alone =
-        |i: usize| lines[i].heading || facts[i].shape == Some(HeadlineShape::Marked) || facts[i].lone_dateline();
+    let stands_alone = |i: usize| lines[i].heading || facts[i].marked || facts[i].lone_dateline();
     // Pass 1: runs of lines, with a standalone first line split off.
     let mut spans: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
@@ -408,7 +423,9 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
         while j < lines.len() && !lines[j].gap_before && !stands_alone(j) {
             j += 1;
         }
-        if j > i + 1 && (stands_alone(i) || title_over_prose(text, &lines[i], facts[i].shape, &lines[i + 1])) {
+        if j > i + 1
+            && (stands_alone(i) || title_over_prose(text, &lines[i], facts[i].shape(text, &lines[i]), &lines[i + 1]))
+        {
             spans.push(i..i + 1);
             i += 1;
             continue;
@@ -442,12 +459,12 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
                     let len: usize = lines[n.clone()].iter().map(|x| x.span.len()).sum();
                     let nf = &facts[n.start];
                     !lines[n.start].heading
-                        && nf.shape != Some(HeadlineShape::Marked)
+                        && !nf.marked
                         && nf.dateline.is_none()
                         && len >= lines[r.start].content.len() * min_ratio
                 })
             };
-            match f.shape {
+            match f.shape(text, &lines[r.start]) {
                 Some(HeadlineShape::Marked) => BlockKind::Headline,
                 Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
                 Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
