@@ -88,7 +88,7 @@ fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
     while !line.is_char_boundary(head) {
         head -= 1;
     }
-    let Some(first_digit) = line.as_bytes()[..head].iter().position(u8::is_ascii_digit) else { return None };
+    let first_digit = line.as_bytes()[..head].iter().position(u8::is_ascii_digit)?;
     // What stands before the date is a place list, a weekday or a month: capitalised words.
     if !capitalised_words(&line[..first_digit]) {
         return None;
