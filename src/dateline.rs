@@ -190,9 +190,14 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
     let separator = &line[prefix_end..body_start];
     let body_start = body_start + (line[body_start..].len() - line[body_start..].trim_start().len());
     let mut prefix = line[..prefix_end].trim_end();
+    // "(Reuters)" is an agency; "(5 March 2023)" is the date.
+    let mut paren_date = None;
     if let Some(open) = prefix.strip_suffix(')').and_then(|p| p.rfind('(')) {
-        let agency = &prefix[open + 1..prefix.len() - 1];
-        if agency.is_empty() || agency.len() > 40 || agency.contains(|c: char| c.is_ascii_digit()) {
+        let inner = &prefix[open + 1..prefix.len() - 1];
+        if inner.contains(|c: char| c.is_ascii_digit()) {
+            let d = find_dates(inner, order).into_iter().next().filter(|d| d.span == (0..inner.len()))?;
+            paren_date = Some((d, open + 1, prefix.len()));
+        } else if inner.is_empty() || inner.len() > 40 {
             return None;
         }
         prefix = prefix[..open].trim_end();
@@ -227,7 +232,32 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
     {
         return None;
     }
-    let end = date.as_ref().map_or(places_end, |d| d.span.end);
+    let mut end = date.as_ref().map_or(places_end, |d| d.span.end);
+    let mut date = date;
+    let mut body_start = body_start;
+    if let Some((mut d, at, close)) = paren_date.filter(|_| date.is_none()) {
+        d.span = at + d.span.start..at + d.span.end;
+        date = Some(d);
+        end = close;
+    } else if date.is_none() {
+        // "Lilongwe, Malawi – 28 February 2023: The ministry ...": the date opens the prose.
+        if let Some(d) = find_dates(&line[body_start..], order).into_iter().next().filter(|d| d.span.start == 0) {
+            let after = &line[body_start + d.span.end..];
+            if after.starts_with([':', '.', ','])
+                || after.starts_with(" –")
+                || after.starts_with(" —")
+                || after.starts_with(" -")
+            {
+                let sep = after.len() - after[1..].trim_start_matches(['–', '—', '-']).len();
+                let mut d = d;
+                d.span = body_start + d.span.start..body_start + d.span.end;
+                end = d.span.end;
+                body_start = d.span.end + sep;
+                body_start += line[body_start..].len() - line[body_start..].trim_start().len();
+                date = Some(d);
+            }
+        }
+    }
     Some((build(0..end, date, parts), body_start))
 }
 
@@ -545,5 +575,17 @@ mod tests {
         assert_eq!(d.city.map(|c| c.name), Some("Geneva"));
         assert_eq!(&line[body..body + 3], "The");
         assert!(parse_inline("The meeting - which was long - ended.", NumericOrder::DayFirst).is_none());
+        // The date in parentheses, or opening the prose after the dash.
+        let line = "GENEVA (5 March 2023) – Four UN agencies warned on Friday.";
+        let (d, body) = parse_inline(line, NumericOrder::DayFirst).unwrap();
+        assert_eq!(&line[d.span.clone()], "GENEVA (5 March 2023)");
+        assert_eq!(d.date.as_ref().map(|m| &line[m.span.clone()]), Some("5 March 2023"));
+        assert_eq!(&line[body..body + 4], "Four");
+        let line = "Lilongwe, Malawi – 28 February 2023: The Ministry of Health reported new cases.";
+        let (d, body) = parse_inline(line, NumericOrder::DayFirst).unwrap();
+        assert_eq!(&line[d.span.clone()], "Lilongwe, Malawi – 28 February 2023");
+        assert_eq!(d.country.map(|c| c.name), Some("Malawi"));
+        assert_eq!(&line[body..body + 3], "The");
+        assert!(parse_inline("GENEVA (Reuters 2) – text", NumericOrder::DayFirst).is_none());
     }
 }

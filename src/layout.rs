@@ -458,10 +458,9 @@ pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Blo
                 next.as_ref().is_some_and(|n| {
                     let len: usize = lines[n.clone()].iter().map(|x| x.span.len()).sum();
                     let nf = &facts[n.start];
-                    !lines[n.start].heading
-                        && !nf.marked
-                        && nf.dateline.is_none()
-                        && len >= lines[r.start].content.len() * min_ratio
+                    // A dateline whose line goes on with a caption is prose too.
+                    let prose = nf.dateline.as_ref().is_none_or(|d| d.caption.is_some());
+                    !lines[n.start].heading && !nf.marked && prose && len >= lines[r.start].content.len() * min_ratio
                 })
             };
             match f.shape(text, &lines[r.start]) {

@@ -349,4 +349,12 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_headline_over_a_dateline_with_a_caption_is_still_a_headline() {
+        let got = items(
+            "New office opens in Almaty\n\n5.03.2023, Almaty. UNICEF opened a new regional office in Almaty on Monday.",
+        );
+        assert_eq!(got, vec![(s("New office opens in Almaty"), s("5.03.2023, Almaty"), Some(Attachment::Leading))]);
+    }
 }
