@@ -51,6 +51,7 @@ pub mod dates;
 mod error;
 mod extract;
 pub mod gazetteer;
+mod hash;
 mod layout;
 mod model;
 #[cfg(feature = "ndjson")]

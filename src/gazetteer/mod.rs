@@ -27,9 +27,9 @@ mod find;
 
 pub use find::{resolve_matches, PlaceMatch};
 
+use crate::hash::FxBuild;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The generated gazetteer file (see `scripts/gen_gazetteer.py` for its format).
 const DATA: &str = include_str!("../../data/gazetteer.tsv");
@@ -75,59 +75,10 @@ struct KeyInfo {
     prefix: bool,
 }
 
-/// A small, fast, non-cryptographic hasher (the FxHash scheme) for the key map.
-#[derive(Default, Clone, Copy)]
-struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // Byte by byte: a variable-length copy would call memcpy for every short key.
-            let w = rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
-            self.add(w ^ ((rest.len() as u64) << 59));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
-
 /// Hash of a key (FxHash over its bytes).
 #[inline]
 fn key_hash(key: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(key);
-    h.finish()
+    crate::hash::hash_bytes(key)
 }
 
 /// Open-addressing table from normalized keys to their info. The generator guarantees

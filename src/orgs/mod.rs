@@ -136,25 +136,7 @@ pub struct Organization {
 // ---------------------------------------------------------------------------------------------
 // Tables as sets
 
-/// FNV-1a: the tables are small and fixed, SipHash's DoS protection buys nothing here.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
-        for b in bytes {
-            h ^= *b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Set = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+type Set = HashSet<&'static str, crate::hash::FxBuild>;
 
 /// A word table: one bit of the per-word membership mask. All tables live in one map keyed by
 /// the FNV hash of the lower-cased word; a token's mask is looked up once and cached.
@@ -323,7 +305,7 @@ static KNOWN_H: Lazy<Vec<Vec<u64>>> =
     Lazy::new(|| KNOWN_NAMES.iter().map(|n| n.split_whitespace().map(lower_hash).collect()).collect());
 static KNOWN_FIRST: Lazy<HashSet<u64, std::hash::BuildHasherDefault<IdHash>>> =
     Lazy::new(|| KNOWN_H.iter().map(|k| k[0]).collect());
-static KNOWN_ACR: Lazy<std::collections::HashMap<&'static str, bool, std::hash::BuildHasherDefault<Fnv>>> =
+static KNOWN_ACR: Lazy<std::collections::HashMap<&'static str, bool, crate::hash::FxBuild>> =
     Lazy::new(|| KNOWN_ACRONYMS.iter().copied().collect());
 
 fn lower(s: &str) -> String {

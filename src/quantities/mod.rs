@@ -61,7 +61,6 @@ mod tables;
 
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use tables::NumKind;
 
@@ -160,46 +159,6 @@ const F_NOT_PLURAL: u32 = 1 << 12;
 const F_VERB: u32 = 1 << 13;
 const F_NOT_COUNT: u32 = F_TIME | F_MONEY | F_MEASURE;
 
-/// A multiply-rotate hash over 8-byte chunks (as in rustc's FxHash): the keys are short words,
-/// SipHash or byte-at-a-time FNV would dominate the lookup.
-#[derive(Default)]
-struct WordHash(u64);
-
-const HASH_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl WordHash {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(HASH_K);
-    }
-}
-
-impl Hasher for WordHash {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-}
-
 #[derive(Clone, Copy, Default)]
 struct Entry {
     flags: u32,
@@ -213,7 +172,7 @@ const LINE_WINDOW: usize = 300;
 const LETTERS: usize = 58;
 
 struct Lexicon {
-    map: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHash>>,
+    map: HashMap<&'static [u8], Entry, crate::hash::FxBuild>,
     /// For (first letter, last letter): bit `n` set when a number word of `n` chars exists.
     num_filter: Vec<u32>,
     /// Letters that start some number word.
@@ -242,7 +201,7 @@ impl Lexicon {
 }
 
 static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
-    let mut map: HashMap<&'static [u8], Entry, BuildHasherDefault<WordHash>> = HashMap::default();
+    let mut map: HashMap<&'static [u8], Entry, crate::hash::FxBuild> = HashMap::default();
     let mut add = |words: &[&'static str], flag: u32| {
         for w in words {
             map.entry(w.as_bytes()).or_default().flags |= flag;
@@ -302,7 +261,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
 
 /// Qualifier phrases indexed by their last word; each with its words nearest-first, longest
 /// phrase first.
-type QualifierIndex = HashMap<&'static [u8], Vec<(&'static str, Vec<&'static str>)>, BuildHasherDefault<WordHash>>;
+type QualifierIndex = HashMap<&'static [u8], Vec<(&'static str, Vec<&'static str>)>, crate::hash::FxBuild>;
 
 static QUALIFIERS_BY_LAST_WORD: Lazy<QualifierIndex> = Lazy::new(|| {
     let mut map: QualifierIndex = HashMap::default();
