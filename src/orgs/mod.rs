@@ -194,6 +194,12 @@ static WORDS: Lazy<std::collections::HashMap<u64, (u32, &'static str), std::hash
                 m.entry(lower_hash(w)).or_insert((0, w)).0 |= t.0;
             }
         }
+        // Month names, their abbreviations and whole weekday names never start a name.
+        let en = &crate::dates::lang::EN;
+        let calendar = en.months.iter().chain(en.month_abbrevs).map(|(w, _)| *w);
+        for w in calendar.chain(en.weekdays.iter().copied().filter(|w| w.ends_with("day"))) {
+            m.entry(lower_hash(w)).or_insert((0, w)).0 |= LSTOP.0;
+        }
         m
     });
 
