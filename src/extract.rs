@@ -14,6 +14,7 @@ use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
     OrderEvidence, Organization, Place, Precision, Quantity,
 };
+use crate::orgs::{AcronymTable, OrgMention, TableBuilder};
 use crate::places;
 use crate::segment::{self, ItemPlan, Layout};
 use crate::Span;
@@ -118,11 +119,15 @@ impl Extractor {
             order,
             raw_dates: Vec::new(),
             reference_date: reference_date.or(self.reference_date),
-            acronyms: crate::orgs::acronym_table(t, Gazetteer::global()),
         };
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
-        let mut items: Vec<Item> = drafts.into_iter().map(|d| doc.finish(d, &resolved)).collect();
+        // One organization scan per item serves both the item and the document's acronym table.
+        let mut table = crate::orgs::TableBuilder::default();
+        let found: Vec<Vec<OrgMention>> = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
+        let table = table.build();
+        let mut items: Vec<Item> =
+            drafts.into_iter().zip(found).map(|(d, orgs)| doc.finish(d, &resolved, orgs, &table)).collect();
         // Title lines that open the document with nothing under them ("PRESS RELEASE", the
         // newsletter's name) are its masthead, not items.
         let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
@@ -173,8 +178,6 @@ struct DocBuilder<'a> {
     order: NumericOrder,
     raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
-    /// Acronyms the document pairs with their expansions.
-    acronyms: crate::orgs::AcronymTable,
 }
 
 impl DocBuilder<'_> {
@@ -327,7 +330,13 @@ impl DocBuilder<'_> {
             .collect()
     }
 
-    fn finish(&self, d: Draft, resolved: &[Option<dates::Resolved>]) -> Item {
+    fn finish(
+        &self,
+        d: Draft,
+        resolved: &[Option<dates::Resolved>],
+        orgs: Vec<OrgMention>,
+        table: &AcronymTable,
+    ) -> Item {
         let range = |i: usize| resolved.get(i).copied().flatten().map(to_range);
         let dateline = d.dateline.as_ref().map(|(p, base, att)| {
             let span = self.orig(base + p.span.start..base + p.span.end);
@@ -364,25 +373,33 @@ impl DocBuilder<'_> {
         scan.extend(d.scan.iter().cloned());
         let places = self.places(&scan, d.dateline.as_ref().map(|x| &x.0));
         let quantities = self.quantities(&d);
-        let organizations = self.organizations(&d);
+        let organizations = self.organizations(orgs, table);
         Item { span: d.span, headline: d.headline, dateline, body: d.body, dates, places, organizations, quantities }
     }
 
-    /// Distinct organizations of the headline, caption and body, acronyms unified with their
-    /// expansions across the document.
-    fn organizations(&self, d: &Draft) -> Vec<Organization> {
+    /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
+    /// coordinates); `table` learns the document's acronyms from the same scan.
+    fn org_mentions(&self, d: &Draft, table: &mut TableBuilder) -> Vec<OrgMention> {
         let t = self.lay.text;
         let places = Gazetteer::global();
+        let mut ranges: Vec<&Range<usize>> = d.scan.iter().collect();
+        ranges.sort_by_key(|r| r.start);
         let mut mentions = Vec::new();
-        for r in &d.scan {
+        for r in ranges {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
-            for mut m in crate::orgs::find_organizations(&t[r.clone()], all_caps, places) {
+            for mut m in table.find(&t[r.clone()], all_caps, places) {
                 m.span = r.start + m.span.start..r.start + m.span.end;
                 mentions.push(m);
             }
         }
         mentions.sort_by_key(|m| m.span.start);
-        crate::orgs::group(mentions, &self.acronyms)
+        mentions
+    }
+
+    /// Distinct organizations of an item, acronyms unified with their expansions across the
+    /// document.
+    fn organizations(&self, mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organization> {
+        crate::orgs::group(mentions, table)
             .into_iter()
             .map(|o| Organization {
                 name: o.name,

@@ -817,6 +817,11 @@ struct Cx<'a> {
 type PlaceHit = (usize, &'static str, bool, &'static str);
 
 impl<'a> Cx<'a> {
+    /// The scanner's view of `text` (tokens `t`): an ALL CAPS line, or Title Case when short.
+    fn new(text: &'a str, t: &'a [Tok], caps: bool, places: &'a dyn PlaceLookup) -> Cx<'a> {
+        Cx { text, t, caps, title: !caps && is_title_case(text, t), places, no_name: Default::default() }
+    }
+
     fn w(&self, i: usize) -> Option<&'a str> {
         let t = self.t.get(i)?;
         if t.kind == Kind::Word {
@@ -1035,14 +1040,7 @@ impl<'a> Cx<'a> {
 pub fn find_organizations(text: &str, all_caps_line: bool, places: &dyn PlaceLookup) -> Vec<OrgMention> {
     let mut toks = Vec::with_capacity(text.len() / 6 + 4);
     tokenize(text, &mut toks);
-    let cx = Cx {
-        text,
-        t: &toks,
-        caps: all_caps_line,
-        title: !all_caps_line && is_title_case(text, &toks),
-        places,
-        no_name: Default::default(),
-    };
+    let cx = Cx::new(text, &toks, all_caps_line, places);
     let mut out = Vec::new();
     scan(&cx, 0, toks.len(), &mut out);
     out
@@ -1793,93 +1791,156 @@ fn parse_at(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<
 
 /// Document-level acronym table: pairs "Name (ACR)" / "(ACR) Name" found anywhere in the
 /// document, plus the acronyms it spells out as lower-case terms ("internally displaced
-/// persons (IDPs)"), which [`group`] then drops.
+/// persons (IDPs)"), which [`group`] then drops. Reads the text block by block (pairs do not
+/// cross blank lines); a pipeline that already scans every block for its organizations builds
+/// the same table from those scans with a [`TableBuilder`] instead.
+///
+/// # Example
+/// ```
+/// use bulletin_events::gazetteer::Gazetteer;
+/// use bulletin_events::orgs::acronym_table;
+/// let text = "The World Food Programme (WFP) delivered food.\n\nWFP trucks reached Gaza.";
+/// let table = acronym_table(text, Gazetteer::global());
+/// assert_eq!(table.expansion("WFP"), Some("World Food Programme"));
+/// ```
 pub fn acronym_table(text: &str, places: &dyn PlaceLookup) -> AcronymTable {
-    let mut table = AcronymTable::default();
-    // heads the document uses bare: "the Commission"
-    let mut bare: Vec<&str> = Vec::new();
-    for (p, _) in text.match_indices("the ") {
-        let rest = &text[p + 4..];
-        if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
-            continue;
-        }
-        let w = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
-        if in_set(&HEADS, w) && !in_set(&WEAK, w) && !bare.contains(&w) {
-            bare.push(w);
-        }
-    }
-    let mut toks = Vec::new();
-    // block by block (pairs do not cross blank lines): token buffers stay small
+    let mut b = TableBuilder::default();
     for block in text.split("\n\n") {
-        let wanted = bare.iter().any(|h| block.contains(h));
-        if !block.contains('(') && !wanted {
-            continue;
-        }
-        toks.clear();
-        tokenize(block, &mut toks);
-        let cx = Cx { text: block, t: &toks, caps: false, title: false, places, no_name: Default::default() };
-        table_block(&cx, &mut table, if wanted { &bare } else { &[] });
+        b.find(block, false, places);
     }
-    table
+    b.build()
 }
 
-fn table_block(cx: &Cx, table: &mut AcronymTable, bare: &[&str]) {
-    let toks = cx.t;
-    let mut ms = Vec::new();
-    scan(cx, 0, toks.len(), &mut ms);
-    for m in &ms {
-        // the head of a written-out name: its first head noun ("Council of the European Union")
-        if m.office.is_some() || !m.name.contains(' ') {
-            continue;
+/// Finds organizations text by text, as [`find_organizations`] does, and learns the document's
+/// [`AcronymTable`] from the same scans: one pass over each text serves both.
+///
+/// # Example
+/// ```
+/// use bulletin_events::gazetteer::Gazetteer;
+/// use bulletin_events::orgs::{group, TableBuilder};
+/// let items = ["The International Organization for Migration (IOM) opened an office.", "IOM staff met the mayor."];
+/// let mut b = TableBuilder::default();
+/// let found: Vec<_> = items.iter().map(|t| b.find(t, false, Gazetteer::global())).collect();
+/// let table = b.build();
+/// assert_eq!(table.expansion("IOM"), Some("International Organization for Migration"));
+/// let second = group(found[1].clone(), &table);
+/// assert_eq!((second[0].name.as_str(), second.len()), ("IOM", 1));
+/// ```
+#[derive(Debug, Default)]
+pub struct TableBuilder {
+    /// (acronym, name) pairs in the order found.
+    pairs: Vec<(String, String)>,
+    /// `acronym_key`s of term acronyms.
+    terms: HashSet<String>,
+    /// Head nouns the texts use bare ("the Commission"), as written.
+    bare: Vec<String>,
+    /// Written-out names (several words, not offices) whose words include a head noun, in order.
+    named: Vec<String>,
+}
+
+impl TableBuilder {
+    /// The organizations of `text` (see [`find_organizations`]); what they teach about the
+    /// document's acronyms is kept for [`TableBuilder::build`]. Texts should be given in
+    /// document order: the first pairing of an acronym wins.
+    pub fn find(&mut self, text: &str, all_caps_line: bool, places: &dyn PlaceLookup) -> Vec<OrgMention> {
+        let mut toks = Vec::with_capacity(text.len() / 6 + 4);
+        tokenize(text, &mut toks);
+        let cx = Cx::new(text, &toks, all_caps_line, places);
+        let mut out = Vec::new();
+        scan(&cx, 0, toks.len(), &mut out);
+        self.learn(&cx, &out);
+        out
+    }
+
+    /// The table of everything found so far.
+    pub fn build(self) -> AcronymTable {
+        let mut table = AcronymTable::default();
+        for (a, n) in &self.pairs {
+            table.add(a, n);
         }
-        if let Some(h) = m.name.split_whitespace().find(|w| in_set(&HEADS, w)) {
-            if let Some(b) = bare.iter().find(|b| b.eq_ignore_ascii_case(h)) {
-                let e = table.heads.entry(lower(b)).or_insert_with(|| Some(m.name.clone()));
-                if e.as_deref().is_some_and(|n| norm_key(n) != norm_key(&m.name)) {
-                    *e = None;
+        table.terms = self.terms;
+        // the head of a written-out name: its first head noun ("Council of the European Union")
+        if !self.bare.is_empty() {
+            for name in &self.named {
+                let Some(h) = name.split_whitespace().find(|w| in_set(&HEADS, w)) else { continue };
+                if let Some(b) = self.bare.iter().find(|b| b.eq_ignore_ascii_case(h)) {
+                    let e = table.heads.entry(lower(b)).or_insert_with(|| Some(name.clone()));
+                    if e.as_deref().is_some_and(|n| norm_key(n) != norm_key(name)) {
+                        *e = None;
+                    }
                 }
             }
         }
+        table
     }
-    for m in ms {
-        if let Some(a) = &m.acronym {
-            if *a != m.name && m.office.is_none() {
-                table.add(a, &m.name);
+
+    fn learn(&mut self, cx: &Cx, ms: &[OrgMention]) {
+        let toks = cx.t;
+        // heads used bare: "the Commission" (lower-case "the": a sentence-initial "The
+        // Commission" may be a name's own article)
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != Kind::Word || &cx.text[t.s..t.e] != "the" || cx.text.as_bytes().get(t.e) != Some(&b' ') {
+                continue;
+            }
+            let rest = &cx.text[t.e + 1..];
+            if !rest.starts_with(|c: char| c.is_ascii_uppercase()) || toks.get(i + 1).is_none_or(|n| n.s != t.e + 1) {
+                continue;
+            }
+            let w = &rest[..rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len())];
+            if in_set(&HEADS, w) && !in_set(&WEAK, w) && !self.bare.iter().any(|b| b == w) {
+                self.bare.push(w.to_string());
             }
         }
-    }
-    // lower-case expansions: "victims of trafficking (VoTs)"
-    for j in 0..toks.len() {
-        if let Some((acr, _)) = paren_acronym_raw(cx, j, toks.len()) {
-            let letters: Vec<char> = acr.chars().filter(|c| c.is_uppercase()).flat_map(char::to_lowercase).collect();
-            let mut k = j;
-            let mut got = Vec::new();
-            while k > 0 && got.len() < letters.len() + 3 {
-                k -= 1;
-                match toks[k].kind {
-                    // lower-case words; the first word may carry a sentence capital
-                    Kind::Word if !toks[k].has(F_UPPER_FIRST) || (toks[k].upper == 1 && !cx.word_in(k, &HEADS)) => {
-                        let w = cx.w(k).unwrap_or("");
-                        if in_set(&CONN, w) || in_set(&ARTS, w) || in_set(&ANDS, w) {
-                            continue;
-                        }
-                        for part in w.split('-').rev() {
-                            if let Some(c) = part.chars().next() {
-                                got.push(c);
+        for m in ms {
+            if m.office.is_some() {
+                continue;
+            }
+            if m.name.contains(' ') && m.name.split_whitespace().any(|w| in_set(&HEADS, w)) {
+                self.named.push(m.name.clone());
+            }
+            if let Some(a) = &m.acronym {
+                if *a != m.name {
+                    self.pairs.push((a.clone(), m.name.clone()));
+                }
+            }
+        }
+        if !cx.text.contains('(') {
+            return;
+        }
+        // lower-case expansions: "victims of trafficking (VoTs)"
+        for j in 0..toks.len() {
+            if let Some((acr, _)) = paren_acronym_raw(cx, j, toks.len()) {
+                let letters: Vec<char> =
+                    acr.chars().filter(|c| c.is_uppercase()).flat_map(char::to_lowercase).collect();
+                let mut k = j;
+                let mut got = Vec::new();
+                while k > 0 && got.len() < letters.len() + 3 {
+                    k -= 1;
+                    match toks[k].kind {
+                        // lower-case words; the first word may carry a sentence capital
+                        Kind::Word if !toks[k].has(F_UPPER_FIRST) || (toks[k].upper == 1 && !cx.word_in(k, &HEADS)) => {
+                            let w = cx.w(k).unwrap_or("");
+                            if in_set(&CONN, w) || in_set(&ARTS, w) || in_set(&ANDS, w) {
+                                continue;
+                            }
+                            for part in w.split('-').rev() {
+                                if let Some(c) = part.chars().next() {
+                                    got.push(c);
+                                }
+                            }
+                            if got.len() >= letters.len() || toks[k].has(F_UPPER_FIRST) {
+                                break;
                             }
                         }
-                        if got.len() >= letters.len() || toks[k].has(F_UPPER_FIRST) {
-                            break;
-                        }
+                        _ => break,
                     }
-                    _ => break,
                 }
-            }
-            got.reverse();
-            let got: Vec<char> = got.into_iter().flat_map(char::to_lowercase).collect();
-            if !letters.is_empty() && got == letters {
-                let key = acronym_key(&acr);
-                table.terms.insert(key);
+                got.reverse();
+                let got: Vec<char> = got.into_iter().flat_map(char::to_lowercase).collect();
+                if !letters.is_empty() && got == letters {
+                    let key = acronym_key(&acr);
+                    self.terms.insert(key);
+                }
             }
         }
     }
