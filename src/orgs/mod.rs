@@ -77,6 +77,8 @@ pub struct AcronymTable {
     by_acr: std::collections::HashMap<String, usize>,
     /// `norm_key` of the name -> index into `pairs`
     by_name: std::collections::HashMap<String, usize>,
+    /// `acronym_key`s of the paired acronyms
+    acr_keys: HashSet<String>,
     /// `acronym_key`s of term acronyms
     terms: HashSet<String>,
     /// lower-cased head noun -> the document's one written-out name on that head (`None` when
@@ -94,6 +96,7 @@ impl AcronymTable {
         self.pairs.push((acronym.to_string(), name.to_string()));
         self.by_acr.insert(acronym.to_string(), i);
         self.by_name.entry(norm_key(name)).or_insert(i);
+        self.acr_keys.insert(acronym_key(acronym));
     }
     /// The written-out name the document pairs with `acronym`, if any.
     pub fn expansion(&self, acronym: &str) -> Option<&str> {
@@ -112,6 +115,9 @@ impl AcronymTable {
     /// for "Commission"), when the document uses that head bare ("the Commission") and names
     /// exactly one organization on it.
     pub fn head_name(&self, head: &str) -> Option<&str> {
+        if self.heads.is_empty() {
+            return None;
+        }
         self.heads.get(&lower(head))?.as_deref()
     }
     /// All pairs (acronym, name) in document order.
@@ -353,6 +359,15 @@ static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
 fn norm_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(w.bytes().filter(|&b| !is_quote(char::from(b))).map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -1982,9 +1997,8 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             }
         }
     }
-    // acronyms present in this item or the table
-    let mut known_acrs: Vec<String> = mentions.iter().filter_map(|m| m.acronym.as_deref().map(acronym_key)).collect();
-    known_acrs.extend(table.pairs.iter().map(|(a, _)| acronym_key(a)));
+    // acronyms present in this item (those of the table are in `table.acr_keys`)
+    let item_acrs: Vec<String> = mentions.iter().filter_map(|m| m.acronym.as_deref().map(acronym_key)).collect();
     let key_of = |m: &OrgMention| -> String {
         if let Some(a) = &m.acronym {
             return acronym_key(a);
@@ -1992,15 +2006,15 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         if looks_acronym(&m.name) {
             return acronym_key(&m.name);
         }
-        if let Some(a) = table.acronym_of(&m.name) {
-            return acronym_key(a);
-        }
         let nk = norm_key(&m.name);
+        if let Some(&i) = table.by_name.get(&nk) {
+            return acronym_key(&table.pairs[i].0);
+        }
         if let Some(a) = KNOWN_EXPANSION_KEYS.get(nk.as_str()) {
             return a.to_string();
         }
         let ini = initials(&m.name);
-        if ini.chars().count() >= 2 && known_acrs.contains(&ini) {
+        if ini.chars().count() >= 2 && (item_acrs.contains(&ini) || table.acr_keys.contains(&ini)) {
             return ini;
         }
         nk
