@@ -7,10 +7,14 @@
 
 use std::ops::Range;
 
+use std::collections::HashSet;
+
+use once_cell::sync::Lazy;
 use once_cell::unsync::OnceCell;
 
 use crate::dateline::{self, ParsedDateline};
 use crate::dates::NumericOrder;
+use crate::hash::FxBuild;
 
 /// One non-blank line of the cleaned text.
 #[derive(Clone, Debug)]
@@ -148,23 +152,50 @@ pub(crate) struct Casing {
     pub major_capitalised: usize,
 }
 
-/// `w` equals one of the lower-case words of `table`, ignoring case, without allocating.
-pub(crate) fn in_word_table(table: &[&str], w: &str) -> bool {
-    if w.is_ascii() {
-        return table.iter().any(|t| t.eq_ignore_ascii_case(w));
-    }
-    // Lower-case a non-ASCII word once (Cyrillic case mapping is a table search), not once per
-    // table entry; a word too long for the buffer takes the slow path.
-    let mut buf = [0u8; 32];
-    let mut len = 0;
-    for ch in w.chars().flat_map(char::to_lowercase) {
-        if len + ch.len_utf8() > buf.len() {
-            return table.iter().any(|t| w.chars().flat_map(char::to_lowercase).eq(t.chars()));
-        }
-        len += ch.encode_utf8(&mut buf[len..]).len();
-    }
-    std::str::from_utf8(&buf[..len]).is_ok_and(|lower| table.contains(&lower))
+/// A table of lower-case words, hashed once: `contains` lower-cases the word on the stack and
+/// makes one lookup instead of comparing it with every entry.
+pub(crate) struct WordSet {
+    words: HashSet<&'static str, FxBuild>,
+    /// Longest entry in bytes: longer words are rejected before any work.
+    max_len: usize,
 }
+
+impl WordSet {
+    fn new(table: &'static [&'static str]) -> WordSet {
+        WordSet { words: table.iter().copied().collect(), max_len: table.iter().map(|w| w.len()).max().unwrap_or(0) }
+    }
+
+    /// `w` equals one of the words, ignoring case, without allocating.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        // Lower-casing never shortens ASCII or Cyrillic; a word longer than every entry (with
+        // room for the rare letter whose lower case is longer) cannot match.
+        if w.is_empty() || w.len() > self.max_len * 2 {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        if w.is_ascii() {
+            for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            len = w.len();
+        } else {
+            for ch in w.chars().flat_map(char::to_lowercase) {
+                if len + ch.len_utf8() > buf.len() {
+                    return false;
+                }
+                len += ch.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+        std::str::from_utf8(&buf[..len]).is_ok_and(|lower| self.words.contains(lower))
+    }
+}
+
+/// [`MINOR_WORDS`] as a set.
+static MINOR: Lazy<WordSet> = Lazy::new(|| WordSet::new(MINOR_WORDS));
+
+/// [`CONTINUATION_WORDS`] as a set.
+static CONTINUATION: Lazy<WordSet> = Lazy::new(|| WordSet::new(CONTINUATION_WORDS));
 
 /// Counts the casing facts of `line`.
 pub(crate) fn casing(line: &str) -> Casing {
@@ -182,7 +213,7 @@ pub(crate) fn casing(line: &str) -> Casing {
             }
         }
         // Minor words are short; long words skip the table.
-        if core.len() > 16 || !in_word_table(MINOR_WORDS, core) {
+        if core.len() > 16 || !MINOR.contains(core) {
             c.major += 1;
             if first.is_uppercase() || first.is_numeric() {
                 c.major_capitalised += 1;
@@ -233,7 +264,7 @@ pub(crate) fn is_byline(line: &str) -> bool {
     !words.is_empty()
         && words.len() <= 8
         && !ends_as_sentence(line)
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || in_word_table(MINOR_WORDS, w))
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || MINOR.contains(w))
 }
 
 /// Words after which a sentence cannot end: a title never ends in one, and a paragraph that ends
@@ -318,7 +349,7 @@ pub(crate) const CONTINUATION_WORDS: &[&str] = &[
 /// The last word of `line`, lower-cased, is one no sentence or title ends with.
 pub(crate) fn ends_in_continuation_word(line: &str) -> bool {
     let last = line.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
-    in_word_table(CONTINUATION_WORDS, last)
+    CONTINUATION.contains(last)
 }
 
 /// Longest headline, in bytes (30 long Cyrillic words).
@@ -491,6 +522,17 @@ fn title_over_prose(text: &str, l: &Line, shape: Option<HeadlineShape>, next: &L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_ignore_case_like_their_tables() {
+        for w in MINOR_WORDS.iter().chain(CONTINUATION_WORDS) {
+            assert_eq!(w.to_lowercase(), *w, "table entries are lower-case");
+        }
+        assert!(MINOR.contains("The") && MINOR.contains("AND") && MINOR.contains("Для"));
+        assert!(CONTINUATION.contains("of") && CONTINUATION.contains("ИЛИ"));
+        assert!(!MINOR.contains("Theory") && !MINOR.contains("") && !CONTINUATION.contains("offshore"));
+        assert!(!MINOR.contains(&"a".repeat(200)));
+    }
 
     fn kinds(text: &str) -> Vec<String> {
         let ls = lines(text);
