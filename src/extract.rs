@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
+use crate::gazetteer::resolve_matches;
 use crate::gazetteer::Gazetteer;
 use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
@@ -15,8 +16,7 @@ use crate::model::{
     OrderEvidence, Organization, Place, Precision, Quantity,
 };
 use crate::orgs::{AcronymTable, OrgMention, TableBuilder};
-use crate::places;
-use crate::segment::{self, ItemPlan, Layout};
+use crate::segment::{self, BlockFacts, ItemPlan, Layout};
 use crate::Span;
 
 /// Turns bulletin text into [`Document`]s. Build it once and reuse it: it is cheap to share
@@ -111,11 +111,14 @@ impl Extractor {
         let lines = layout::lines(t);
         let blocks = layout::blocks(t, &lines, order);
         let lay = Layout { text: t, lines: &lines, blocks: &blocks, order };
-        let plans = segment::group(&lay);
+        // Places and dates of blocks, found once for the grouping and the items.
+        let facts = BlockFacts::new(blocks.len());
+        let plans = segment::group(&lay, &facts);
         let mut doc = DocBuilder {
             input: text,
             cleaned: &cleaned,
             lay: &lay,
+            facts: &facts,
             order,
             raw_dates: Vec::new(),
             reference_date: reference_date.or(self.reference_date),
@@ -175,6 +178,7 @@ struct DocBuilder<'a> {
     input: &'a str,
     cleaned: &'a Cleaned<'a>,
     lay: &'a Layout<'a>,
+    facts: &'a BlockFacts,
     order: NumericOrder,
     raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
@@ -191,6 +195,13 @@ impl DocBuilder<'_> {
 
     fn block_lines(&self, k: usize) -> Range<usize> {
         self.lay.blocks[k].lines.clone()
+    }
+
+    /// The block whose whole text is `r`, if any: its places and dates are already known.
+    fn block_at(&self, r: &Range<usize>) -> Option<usize> {
+        let blocks = self.lay.blocks;
+        let k = blocks.partition_point(|b| self.line(b.lines.start).span.start < r.start);
+        (k < blocks.len() && self.lay.block_range(k) == *r).then_some(k)
     }
 
     fn draft(&mut self, plan: &ItemPlan) -> Draft {
@@ -265,7 +276,11 @@ impl DocBuilder<'_> {
 
         let mut date_ids = Vec::new();
         for r in &scan {
-            for mut m in dates::find_dates(&t[r.clone()], self.order) {
+            let found = match self.block_at(r) {
+                Some(k) => self.facts.get(self.lay, k).1.clone(),
+                None => dates::find_dates(&t[r.clone()], self.order),
+            };
+            for mut m in found {
                 m.span = r.start + m.span.start..r.start + m.span.end;
                 self.raw_dates.push(RawDate { m });
                 date_ids.push(self.raw_dates.len() - 1);
@@ -445,7 +460,15 @@ impl DocBuilder<'_> {
         let mut sorted: Vec<Range<usize>> = ranges.to_vec();
         sorted.sort_by_key(|r| r.start);
         for r in sorted {
-            for (m, p) in places::find(&t[r.clone()], &context) {
+            let own;
+            let found = match self.block_at(&r) {
+                Some(k) => &self.facts.get(self.lay, k).0,
+                None => {
+                    own = Gazetteer::global().find(&t[r.clone()]);
+                    &own
+                }
+            };
+            for (m, p) in resolve_matches(found, &context) {
                 let span = self.orig(r.start + m.start..r.start + m.end);
                 match index.get(&(p.name, p.country_code)) {
                     Some(&i) => out[i].mentions.push(span),

@@ -106,7 +106,7 @@ pub mod bench {
         let lines = crate::layout::lines(text);
         let blocks = crate::layout::blocks(text, &lines, NumericOrder::DayFirst);
         let lay = crate::segment::Layout { text, lines: &lines, blocks: &blocks, order: NumericOrder::DayFirst };
-        crate::segment::group(&lay).len()
+        crate::segment::group(&lay, &crate::segment::BlockFacts::new(blocks.len())).len()
     }
 
     /// Organizations: every mention in `text` read as prose, places looked up in the gazetteer as

@@ -1,9 +1,8 @@
-//! The seam between the pipeline and the gazetteer: place lookup for dateline segments and place
-//! finding in text.
+//! The seam between the pipeline and the gazetteer: place lookup for dateline segments and for
+//! the organization finder. (Places in running text are found with [`Gazetteer::find`] once per
+//! block, in `segment::BlockFacts`, and resolved per item.)
 
-use std::ops::Range;
-
-use crate::gazetteer::{resolve_matches, Gazetteer};
+use crate::gazetteer::Gazetteer;
 use crate::model::PlaceKind;
 
 /// A gazetteer entry as the pipeline sees it.
@@ -29,13 +28,6 @@ pub(crate) fn country(code: &str) -> Option<PlaceRef> {
 /// `context` countries.
 pub(crate) fn lookup(written: &str, context: &[&str]) -> Option<PlaceRef> {
     Gazetteer::global().resolve(written, context).map(PlaceRef::from)
-}
-
-/// Every place mention in `text`, spans relative to `text`, ambiguity resolved with the
-/// `context` countries.
-pub(crate) fn find(text: &str, context: &[&str]) -> Vec<(Range<usize>, PlaceRef)> {
-    let g = Gazetteer::global();
-    resolve_matches(&g.find(text), context).into_iter().map(|(r, p)| (r, PlaceRef::from(p))).collect()
 }
 
 /// The gazetteer as the organization finder asks it: a written name's canonical place, whether

@@ -17,9 +17,9 @@ use crate::dateline::ParsedDateline;
 use once_cell::unsync::OnceCell;
 
 use crate::dates::{find_dates, DateMatch, NumericOrder};
+use crate::gazetteer::{resolve_matches, Gazetteer, PlaceMatch};
 use crate::layout::{Block, BlockKind, Line};
 use crate::model::Attachment;
-use crate::places;
 
 /// One item as a set of blocks.
 #[derive(Clone, Debug, Default)]
@@ -55,7 +55,7 @@ pub(crate) struct Layout<'a> {
 
 impl Layout<'_> {
     /// The text of a block (cleaned coordinates).
-    fn block_range(&self, k: usize) -> Range<usize> {
+    pub(crate) fn block_range(&self, k: usize) -> Range<usize> {
         let b = &self.blocks[k];
         self.lines[b.lines.start].span.start..self.lines[b.lines.end - 1].span.end
     }
@@ -70,13 +70,12 @@ impl Layout<'_> {
 }
 
 /// Groups the blocks into items.
-pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
+pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
     let blocks = layout.blocks;
     // Does this document write datelines before headlines? Evidence: a dateline that opens the
     // text and is followed by a headline.
     let dateline_before_headline =
         matches!(blocks.first().map(|b| &b.kind), Some(BlockKind::Dateline(_))) && layout.is_headline(1);
-    let facts = BlockFacts::new(blocks.len());
     let mut items: Vec<ItemPlan> = Vec::new();
     let mut cur = ItemPlan::default();
     for (k, block) in blocks.iter().enumerate() {
@@ -119,7 +118,7 @@ pub(crate) fn group(layout: &Layout<'_>) -> Vec<ItemPlan> {
                     // Right after a headline.
                     Choice::Leading
                 } else {
-                    weigh(layout, &facts, &cur, k, d, dateline_before_headline)
+                    weigh(layout, facts, &cur, k, d, dateline_before_headline)
                 };
                 match choice {
                     Choice::Leading => {
@@ -223,21 +222,35 @@ fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<usize> {
 /// however many datelines weigh it.
 pub(crate) struct BlockFacts {
     cells: Vec<OnceCell<Mentions>>,
+    /// The places of `cells` resolved without context, as the agreement test reads them.
+    agree: Vec<OnceCell<Vec<(&'static str, &'static str)>>>,
 }
 
-/// A block's places (canonical name, country code) and dates.
-type Mentions = (Vec<(&'static str, &'static str)>, Vec<DateMatch>);
+/// A block's place mentions (before resolution: that depends on the item's countries) and dates.
+type Mentions = (Vec<PlaceMatch>, Vec<DateMatch>);
 
 impl BlockFacts {
-    fn new(n: usize) -> BlockFacts {
-        BlockFacts { cells: (0..n).map(|_| OnceCell::new()).collect() }
+    /// Room for the facts of `n` blocks, each found when first asked for.
+    pub(crate) fn new(n: usize) -> BlockFacts {
+        BlockFacts {
+            cells: (0..n).map(|_| OnceCell::new()).collect(),
+            agree: (0..n).map(|_| OnceCell::new()).collect(),
+        }
     }
 
-    fn get(&self, layout: &Layout<'_>, k: usize) -> &Mentions {
+    /// Place mentions and dates of block `k` (spans relative to the block's range): found once,
+    /// for the grouping and for the item the block ends up in.
+    pub(crate) fn get(&self, layout: &Layout<'_>, k: usize) -> &Mentions {
         self.cells[k].get_or_init(|| {
             let text = &layout.text[layout.block_range(k)];
-            let places = places::find(text, &[]).into_iter().map(|(_, p)| (p.name, p.country_code)).collect();
-            (places, find_dates(text, layout.order))
+            (Gazetteer::global().find(text), find_dates(text, layout.order))
+        })
+    }
+
+    /// Block `k`'s places (canonical name, country code), resolved without context.
+    fn places(&self, layout: &Layout<'_>, k: usize) -> &[(&'static str, &'static str)] {
+        self.agree[k].get_or_init(|| {
+            resolve_matches(&self.get(layout, k).0, &[]).into_iter().map(|(_, p)| (p.name, p.country_code)).collect()
         })
     }
 }
@@ -249,8 +262,8 @@ fn agreement(layout: &Layout<'_>, facts: &BlockFacts, d: &ParsedDateline, blocks
     let mut country = false;
     let mut date = false;
     for &k in blocks {
-        let (places, dates) = facts.get(layout, k);
-        for &(name, cc) in places {
+        let dates = &facts.get(layout, k).1;
+        for &(name, cc) in facts.places(layout, k) {
             city |= d.city.is_some_and(|c| c.name == name && c.country_code == cc);
             country |= d.country.is_some_and(|c| c.country_code == cc);
         }
