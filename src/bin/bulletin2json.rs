@@ -3,7 +3,7 @@
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use bulletin_events::ndjson::InputDocument;
@@ -233,16 +233,27 @@ impl Progress {
 }
 
 /// Runs the jobs: windows of them in parallel on `pool` (or on this thread), written in order.
-struct Runner<'a> {
-    settings: &'a Settings,
+/// With a pool, this thread writes one window and reads the next while the pool processes the
+/// one between them: reading and writing do not hold the workers up.
+struct Runner {
+    settings: Arc<Settings>,
     pool: Option<rayon::ThreadPool>,
     window_docs: usize,
     window: Vec<Job>,
     window_bytes: usize,
+    /// The window the pool is processing: its outcomes arrive on the channel, in input order.
+    in_flight: Option<InFlight>,
     sink: Sink,
 }
 
-impl Runner<'_> {
+/// A window handed to the pool: where its outcomes will arrive, its documents and bytes.
+struct InFlight {
+    outcomes: mpsc::Receiver<Vec<Outcome>>,
+    docs: u64,
+    bytes: u64,
+}
+
+impl Runner {
     fn push(&mut self, job: Job) -> Result<(), WriteFailed> {
         self.window_bytes += job.len();
         self.window.push(job);
@@ -252,15 +263,45 @@ impl Runner<'_> {
         Ok(())
     }
 
+    /// Sends the gathered window to be processed, and writes the one sent before it.
     fn flush(&mut self) -> Result<(), WriteFailed> {
         let jobs = std::mem::take(&mut self.window);
         let (docs, bytes) = (jobs.len() as u64, self.window_bytes as u64);
         self.window_bytes = 0;
-        let settings = self.settings;
-        let outcomes: Vec<Outcome> = match &self.pool {
-            Some(pool) => pool.install(|| jobs.into_par_iter().map(|j| settings.process(j)).collect()),
-            None => jobs.into_iter().map(|j| settings.process(j)).collect(),
+        let Some(pool) = &self.pool else {
+            let outcomes: Vec<Outcome> = jobs.into_iter().map(|j| self.settings.process(j)).collect();
+            return self.write(outcomes, docs, bytes);
         };
+        let next = if jobs.is_empty() {
+            None
+        } else {
+            let (tx, rx) = mpsc::sync_channel(1);
+            let settings = Arc::clone(&self.settings);
+            pool.spawn(move || {
+                let outcomes: Vec<Outcome> = jobs.into_par_iter().map(|j| settings.process(j)).collect();
+                // The receiver is gone only when writing has failed and the program is stopping.
+                let _ = tx.send(outcomes);
+            });
+            Some(InFlight { outcomes: rx, docs, bytes })
+        };
+        match std::mem::replace(&mut self.in_flight, next) {
+            Some(previous) => {
+                // A job that panics aborts the process (rayon's default), so a window always arrives.
+                let outcomes = previous.outcomes.recv().expect("the pool returns every window");
+                self.write(outcomes, previous.docs, previous.bytes)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Processes and writes everything still gathered or in flight.
+    fn finish(&mut self) -> Result<(), WriteFailed> {
+        self.flush()?;
+        // The last window: sent by the flush above, written by this one.
+        self.flush()
+    }
+
+    fn write(&mut self, outcomes: Vec<Outcome>, docs: u64, bytes: u64) -> Result<(), WriteFailed> {
         for o in outcomes {
             self.sink.emit(o)?;
         }
@@ -411,11 +452,12 @@ fn main() -> ExitCode {
         lossy: args.lossy,
     };
     let mut runner = Runner {
-        settings: &settings,
+        settings: Arc::new(settings),
         pool,
         window_docs: jobs * WINDOW_DOCS_PER_JOB,
         window: Vec::new(),
         window_bytes: 0,
+        in_flight: None,
         sink: Sink { out: io::BufWriter::new(io::stdout().lock()), failures: 0, progress: Progress::new() },
     };
     for walked in Walk::new(&args.paths, args.ndjson) {
@@ -428,7 +470,7 @@ fn main() -> ExitCode {
             return write_error(e);
         }
     }
-    if let Err(WriteFailed(e)) = runner.flush() {
+    if let Err(WriteFailed(e)) = runner.finish() {
         return write_error(e);
     }
     let mut sink = runner.sink;
