@@ -8,8 +8,7 @@ use chrono::NaiveDate;
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
-use crate::gazetteer::resolve_matches;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{resolve_matches, Gazetteer};
 use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
@@ -126,7 +125,7 @@ impl Extractor {
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
         // One organization scan per item serves both the item and the document's acronym table.
-        let mut table = crate::orgs::TableBuilder::default();
+        let mut table = TableBuilder::default();
         let found: Vec<Vec<OrgMention>> = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
         let table = table.build();
         let mut items: Vec<Item> =

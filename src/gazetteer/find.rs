@@ -3,6 +3,10 @@
 use super::{is_all_caps, is_joiner, is_letter, is_upper, is_word_char, pick, Gazetteer, KeyInfo, Place, PlaceKind};
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
+
+use crate::words::WordSet;
+
 /// Words that, right before a name, say "this is a place" ("in Nice", "from Reading").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
@@ -174,6 +178,15 @@ const REGION_NOUNS: &[&str] = &[
     "велаят",
     "велаяте",
 ];
+
+/// Words that join names in a list the region noun heads ("the provinces of Hatay and Osh").
+const LIST_WORDS: &[&str] = &["of", "and", "or", "the", "и"];
+
+static PREPOSITION_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(PLACE_PREPOSITIONS));
+static TITLE_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(TITLES));
+static DETERMINER_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(DETERMINERS));
+static REGION_NOUN_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(REGION_NOUNS));
+static LIST_WORD_SET: Lazy<WordSet> = Lazy::new(|| WordSet::new(LIST_WORDS));
 
 /// An ALL-CAPS word this short in mixed-case text is more likely an acronym ("ILO", "FAO")
 /// than a place, unless it is a registered abbreviation ("US", "UK") or has place evidence.
@@ -431,15 +444,7 @@ fn starts_upper(w: &str) -> bool {
 }
 
 fn is_preposition(w: &str) -> bool {
-    in_table(PLACE_PREPOSITIONS, w)
-}
-
-/// `w` lower-cased is one of the lower-case `table` entries (no allocation).
-fn in_table(table: &[&str], w: &str) -> bool {
-    if w.is_ascii() {
-        return table.iter().any(|t| t.eq_ignore_ascii_case(w));
-    }
-    table.iter().any(|t| t.len() == w.len() && w.chars().flat_map(char::to_lowercase).eq(t.chars()))
+    PREPOSITION_SET.contains(w)
 }
 
 /// Nothing but openers and spaces between the start of the line (or a sentence end) and `start`.
@@ -686,7 +691,7 @@ impl Finder<'_> {
     /// A region noun stands before the name (possibly heading a list of names) or right after it.
     fn region_context(&self, start: usize, end: usize) -> bool {
         let text = self.text;
-        if next_word_after_space(text, end).is_some_and(|w| in_table(REGION_NOUNS, w)) {
+        if next_word_after_space(text, end).is_some_and(|w| REGION_NOUN_SET.contains(w)) {
             return true;
         }
         // Walk back over "of", "and", commas and earlier names, to a region noun.
@@ -702,10 +707,10 @@ impl Finder<'_> {
                 return false;
             }
             let w = &text[ws..before.len()];
-            if in_table(REGION_NOUNS, w) {
+            if REGION_NOUN_SET.contains(w) {
                 return true;
             }
-            if !(starts_upper(w) || in_table(&["of", "and", "or", "the", "и"], w)) {
+            if !(starts_upper(w) || LIST_WORD_SET.contains(w)) {
                 return false;
             }
             i = ws;
@@ -761,7 +766,7 @@ impl Finder<'_> {
         }
         let single_word = written.trim_end_matches('.').chars().all(is_word_char);
         // "Mr. Jordan", "President Georgia ...": a title makes a person's name.
-        if prev_word_skip_period(text, start).is_some_and(|w| in_table(TITLES, w)) {
+        if prev_word_skip_period(text, start).is_some_and(|w| TITLE_SET.contains(w)) {
             return None;
         }
         // "The mission": in a name of several words, the long words are capitalized
@@ -809,7 +814,7 @@ impl Finder<'_> {
                     starts_upper(w)
                         && !is_all_caps(w)
                         && !is_preposition(w)
-                        && !in_table(DETERMINERS, w)
+                        && !DETERMINER_SET.contains(w)
                         && !self.is_country_word(w)
                 }))
         {
@@ -902,4 +907,18 @@ pub(super) fn find(g: &'static Gazetteer, text: &str) -> Vec<PlaceMatch> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_tables_are_lower_case_for_their_sets() {
+        for w in [PLACE_PREPOSITIONS, TITLES, DETERMINERS, REGION_NOUNS, LIST_WORDS].concat() {
+            assert_eq!(w.to_lowercase(), w);
+        }
+        assert!(TITLE_SET.contains("Mr") && TITLE_SET.contains("Г-Н") && REGION_NOUN_SET.contains("Oblast"));
+        assert!(!DETERMINER_SET.contains("Theory"));
+    }
 }

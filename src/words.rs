@@ -1,0 +1,57 @@
+//! Word tables as hashed sets: "is this word, in any case, one of these?" in one lookup.
+
+use std::collections::HashSet;
+
+use crate::hash::FxBuild;
+
+/// A table of lower-case words, hashed once: `contains` lower-cases the word on the stack and
+/// makes one lookup instead of comparing it with every entry.
+pub(crate) struct WordSet {
+    words: HashSet<&'static str, FxBuild>,
+    /// Longest entry in bytes: longer words are rejected before any work.
+    max_len: usize,
+}
+
+impl WordSet {
+    pub(crate) fn new(table: &'static [&'static str]) -> WordSet {
+        WordSet { words: table.iter().copied().collect(), max_len: table.iter().map(|w| w.len()).max().unwrap_or(0) }
+    }
+
+    /// `w` equals one of the words, ignoring case, without allocating.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        // Lower-casing never shortens ASCII or Cyrillic; a word longer than every entry (with
+        // room for the rare letter whose lower case is longer) cannot match.
+        if w.is_empty() || w.len() > self.max_len * 2 {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        if w.is_ascii() {
+            for (d, b) in buf.iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            len = w.len();
+        } else {
+            for ch in w.chars().flat_map(char::to_lowercase) {
+                if len + ch.len_utf8() > buf.len() {
+                    return false;
+                }
+                len += ch.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+        std::str::from_utf8(&buf[..len]).is_ok_and(|lower| self.words.contains(lower))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::WordSet;
+
+    #[test]
+    fn a_word_set_ignores_case_and_rejects_long_words() {
+        let s = WordSet::new(&["the", "of", "для"]);
+        assert!(s.contains("The") && s.contains("OF") && s.contains("Для") && s.contains("ДЛЯ"));
+        assert!(!s.contains("Theory") && !s.contains("") && !s.contains("fo"));
+        assert!(!s.contains(&"a".repeat(200)) && !s.contains(&"я".repeat(40)));
+    }
+}
