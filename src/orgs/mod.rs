@@ -1053,12 +1053,7 @@ impl<'a> Cx<'a> {
 /// assert_eq!(m[1].name, "European Union");
 /// ```
 pub fn find_organizations(text: &str, all_caps_line: bool, places: &dyn PlaceLookup) -> Vec<OrgMention> {
-    let mut toks = Vec::with_capacity(text.len() / 6 + 4);
-    tokenize(text, &mut toks);
-    let cx = Cx::new(text, &toks, all_caps_line, places);
-    let mut out = Vec::new();
-    scan(&cx, 0, toks.len(), &mut out);
-    out
+    TableBuilder::default().find(text, all_caps_line, places)
 }
 
 /// A short block whose longer words are nearly all capitalised ("Ministry of Health Launches
