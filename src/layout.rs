@@ -329,25 +329,28 @@ fn headline_shape(line: &str, l: &Line, full: bool) -> Option<HeadlineShape> {
     if ends_as_sentence(line) && !line.ends_with(':') || line.len() > MAX_HEADLINE_BYTES {
         return None;
     }
-    if l.bullet && !is_all_caps(line) {
-        return None;
-    }
     // Counting stops past the longest headline: prose lines are long.
     let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
     if words > MAX_HEADLINE_WORDS {
         return None;
     }
-    if is_all_caps(line) {
+    let caps = is_all_caps(line);
+    if l.bullet && !caps {
+        return None;
+    }
+    if caps {
         return Some(HeadlineShape::Marked);
     }
-    if !full {
+    // Title and sentence shapes: the cheap tests first (a wrapped line of prose often starts
+    // in lower case).
+    if !full
+        || words > MAX_TITLE_WORDS
+        || line.ends_with(':')
+        || !line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+    {
         return None;
     }
     if ends_in_continuation_word(line) || is_byline(line) || dateline::caption_label_len(line) > 0 {
-        return None;
-    }
-    if words > MAX_TITLE_WORDS || line.ends_with(':') || !line.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
-    {
         return None;
     }
     Some(if is_title_case(line) { HeadlineShape::Title } else { HeadlineShape::Sentence })
