@@ -1122,17 +1122,7 @@ fn scan(cx: &Cx, from: usize, lim: usize, out: &mut Vec<OrgMention>) {
                         i += 1;
                         continue;
                     }
-                    if let Some(pe) = cx.acronym_prefix(i) {
-                        let s = t[i].s;
-                        let a = &cx.text[s..pe];
-                        out.push(OrgMention {
-                            span: s..pe,
-                            name: a.to_string(),
-                            acronym: Some(a.to_string()),
-                            office: None,
-                            office_city: None,
-                        });
-                    }
+                    push_acronym_prefix(cx, i, out);
                     i += 1;
                     continue;
                 }
@@ -1146,20 +1136,25 @@ fn scan(cx: &Cx, from: usize, lim: usize, out: &mut Vec<OrgMention>) {
                         continue;
                     }
                 }
-                if let Some(pe) = cx.acronym_prefix(i) {
-                    let s = t[i].s;
-                    let a = &cx.text[s..pe];
-                    out.push(OrgMention {
-                        span: s..pe,
-                        name: a.to_string(),
-                        acronym: Some(a.to_string()),
-                        office: None,
-                        office_city: None,
-                    });
-                }
+                push_acronym_prefix(cx, i, out);
                 i += 1;
             }
         }
+    }
+}
+
+/// The acronym that opens a hyphenated word ("IDF-funded", "UNHCR-led"), as a mention of its own.
+fn push_acronym_prefix(cx: &Cx, i: usize, out: &mut Vec<OrgMention>) {
+    if let Some(pe) = cx.acronym_prefix(i) {
+        let s = cx.t[i].s;
+        let a = &cx.text[s..pe];
+        out.push(OrgMention {
+            span: s..pe,
+            name: a.to_string(),
+            acronym: Some(a.to_string()),
+            office: None,
+            office_city: None,
+        });
     }
 }
 
