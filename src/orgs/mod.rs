@@ -504,6 +504,11 @@ struct Tok {
 }
 
 impl Tok {
+    /// A token with nothing looked up yet.
+    fn new(s: usize, e: usize, kind: Kind, flags: u8, upper: u16, lowers: u16, h: u64) -> Tok {
+        Tok { s, e, kind, flags, upper, lowers, h, mask: std::cell::Cell::new(u32::MAX), acr: std::cell::Cell::new(0) }
+    }
+
     fn has(&self, f: u8) -> bool {
         self.flags & f != 0
     }
@@ -579,32 +584,12 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                         j += 1;
                     }
                     if nl >= 2 {
-                        out.push(Tok {
-                            s: i,
-                            e: i,
-                            kind: Kind::Break,
-                            flags: 0,
-                            upper: 0,
-                            lowers: 0,
-                            h: 0,
-                            mask: std::cell::Cell::new(u32::MAX),
-                            acr: std::cell::Cell::new(0),
-                        });
+                        out.push(Tok::new(i, i, Kind::Break, 0, 0, 0, 0));
                     }
                     i = j;
                 }
                 _ => {
-                    out.push(Tok {
-                        s: i,
-                        e: i + 1,
-                        kind: Kind::Punct(c as char),
-                        flags: 0,
-                        upper: 0,
-                        lowers: 0,
-                        h: 0,
-                        mask: std::cell::Cell::new(u32::MAX),
-                        acr: std::cell::Cell::new(0),
-                    });
+                    out.push(Tok::new(i, i + 1, Kind::Punct(c as char), 0, 0, 0, 0));
                     i += 1;
                 }
             }
@@ -622,17 +607,7 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
         } else if ch.is_whitespace() {
             i += ch.len_utf8();
         } else {
-            out.push(Tok {
-                s: i,
-                e: i + ch.len_utf8(),
-                kind: Kind::Punct(ch),
-                flags: 0,
-                upper: 0,
-                lowers: 0,
-                h: 0,
-                mask: std::cell::Cell::new(u32::MAX),
-                acr: std::cell::Cell::new(0),
-            });
+            out.push(Tok::new(i, i + ch.len_utf8(), Kind::Punct(ch), 0, 0, 0, 0));
             i += ch.len_utf8();
         }
     }
@@ -669,17 +644,7 @@ fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
     if !clean_end || j == start {
         return word(text, start, out);
     }
-    out.push(Tok {
-        s: start,
-        e: j,
-        kind: Kind::Word,
-        flags: 0,
-        upper: 0,
-        lowers: (j - start).min(u16::MAX as usize) as u16,
-        h: 0,
-        mask: std::cell::Cell::new(u32::MAX),
-        acr: std::cell::Cell::new(0),
-    });
+    out.push(Tok::new(start, j, Kind::Word, 0, 0, (j - start).min(u16::MAX as usize) as u16, 0));
     j
 }
 
@@ -695,17 +660,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
     }
     if j >= start + 4 && !(j < n && b[j].is_ascii_alphanumeric()) {
         let h = b[start..j].iter().fold(FNV_OFFSET, |h, c| fnv_byte(h, c.to_ascii_lowercase()));
-        out.push(Tok {
-            s: start,
-            e: j,
-            kind: Kind::Word,
-            flags: F_UPPER_FIRST,
-            upper: ((j - start) / 2) as u16,
-            lowers: 0,
-            h,
-            mask: std::cell::Cell::new(u32::MAX),
-            acr: std::cell::Cell::new(0),
-        });
+        out.push(Tok::new(start, j, Kind::Word, F_UPPER_FIRST, ((j - start) / 2) as u16, 0, h));
         return j;
     }
     let mut i = start;
@@ -798,17 +753,7 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         flags |= F_PLURAL_ONLY_LOWER;
     }
     if end > start {
-        out.push(Tok {
-            s: start,
-            e: end,
-            kind: Kind::Word,
-            flags,
-            upper,
-            lowers,
-            h,
-            mask: std::cell::Cell::new(u32::MAX),
-            acr: std::cell::Cell::new(0),
-        });
+        out.push(Tok::new(start, end, Kind::Word, flags, upper, lowers, h));
     }
     i.max(start + 1).min(n.max(start + 1))
 }
