@@ -233,7 +233,7 @@ pub fn resolve_matches(matches: &[PlaceMatch], context: &[&str]) -> Vec<(Range<u
     }
     let mut out = Vec::with_capacity(matches.len());
     for m in matches {
-        if let Some(p) = pick(&m.candidates, &ctx) {
+        if let Some(p) = m.candidates.first().and_then(|best| pick(m.candidates.iter().copied(), best, &ctx)) {
             out.push((m.span.clone(), p));
         } else if !m.weak {
             if let Some(p) = m.candidates.first() {

@@ -344,8 +344,9 @@ impl Gazetteer {
         if code.len() != 2 || !code.is_ascii() {
             return None;
         }
-        let up = code.to_ascii_uppercase();
-        self.countries.get(up.as_str()).and_then(|&id| self.places.get(id as usize))
+        let b = code.as_bytes();
+        let up = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+        self.countries.get(std::str::from_utf8(&up).unwrap_or("")).and_then(|&id| self.places.get(id as usize))
     }
 
     /// Appends the normalized form of one word (lower-cased, diacritics folded) to `out`.
@@ -385,10 +386,11 @@ impl Gazetteer {
         }
     }
 
-    /// Normalizes a written name into a key: words of letters and digits, folded, joined by
-    /// one space. Returns `None` when `written` holds a char that cannot be part of a name.
-    fn normalize(&self, written: &str) -> Option<String> {
-        let mut key: Vec<u8> = Vec::with_capacity(written.len());
+    /// Normalizes a written name into `key` (cleared first): words of letters and digits,
+    /// folded, joined by one space. Returns `false` when `written` holds a char that cannot be
+    /// part of a name, or no word.
+    fn normalize_into(&self, written: &str, key: &mut Vec<u8>) -> bool {
+        key.clear();
         let mut word_start: Option<usize> = None;
         for (i, ch) in written.char_indices() {
             if is_word_char(ch) {
@@ -401,22 +403,42 @@ impl Gazetteer {
                 if !key.is_empty() {
                     key.push(b' ');
                 }
-                self.fold_word(&written[s..i], &mut key);
+                self.fold_word(&written[s..i], key);
             }
             if !is_joiner(ch) && !ch.is_whitespace() {
-                return None;
+                return false;
             }
         }
         if let Some(s) = word_start {
             if !key.is_empty() {
                 key.push(b' ');
             }
-            self.fold_word(&written[s..], &mut key);
+            self.fold_word(&written[s..], key);
         }
-        if key.is_empty() {
-            return None;
+        !key.is_empty()
+    }
+
+    /// The key info of a written name, normalized in a reused per-thread buffer (lookups
+    /// from the other finders run once per capitalised word: no allocation each time).
+    fn info_of(&self, written: &str) -> Option<KeyInfo> {
+        thread_local! {
+            static KEY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        String::from_utf8(key).ok()
+        KEY.with(|k| match k.try_borrow_mut() {
+            Ok(mut key) => self.normalize_into(written, &mut key).then(|| self.key_info(&key)).flatten(),
+            Err(_) => {
+                let mut key = Vec::new();
+                self.normalize_into(written, &mut key).then(|| self.key_info(&key)).flatten()
+            }
+        })
+    }
+
+    /// The candidates of [`Gazetteer::lookup`], best first, without collecting them.
+    fn candidates<'a>(&'a self, written: &str) -> impl Iterator<Item = &'a Place> + Clone + 'a {
+        let info = self.info_of(written);
+        let caps = info.is_some() && is_all_caps(written);
+        let entries = info.map_or(&[][..], |i| self.entries_of(i));
+        entries.iter().filter(move |e| caps || !e.caps_only).filter_map(move |e| self.places.get(e.place as usize))
     }
 
     fn key_info(&self, key: &[u8]) -> Option<KeyInfo> {
@@ -440,24 +462,13 @@ impl Gazetteer {
     /// assert_eq!(names, ["Türkmenabat"]);
     /// ```
     pub fn lookup(&self, written: &str) -> Vec<&Place> {
-        let Some(key) = self.normalize(written) else {
-            return Vec::new();
-        };
-        let Some(info) = self.key_info(key.as_bytes()) else {
-            return Vec::new();
-        };
-        let caps = is_all_caps(written);
-        self.entries_of(info)
-            .iter()
-            .filter(|e| caps || !e.caps_only)
-            .filter_map(|e| self.places.get(e.place as usize))
-            .collect()
+        self.candidates(written).collect()
     }
 
     /// `true` when the written name is a common English word as well as a place name
     /// ("Nice", "Reading", "Bath"); such names need place evidence in running text.
     pub fn is_common_word(&self, written: &str) -> bool {
-        self.normalize(written).and_then(|k| self.key_info(k.as_bytes())).is_some_and(|i| i.common)
+        self.info_of(written).is_some_and(|i| i.common)
     }
 
     /// Best entry for a written name (a dateline segment such as "BISHKEK" or "Nur-Sultan")
@@ -473,8 +484,9 @@ impl Gazetteer {
     /// assert_eq!(g.resolve("Tripoli", &[]).unwrap().country_code, "LY");
     /// ```
     pub fn resolve(&self, written: &str, context: &[&str]) -> Option<&Place> {
-        let cands = self.lookup(written);
-        pick(&cands, context).or_else(|| cands.first().copied())
+        let cands = self.candidates(written);
+        let best = cands.clone().next()?;
+        pick(cands, best, context).or(Some(best))
     }
 
     /// Every place mention in `text`, in one pass, longest match first, with byte spans
@@ -505,17 +517,13 @@ const CONTEXT_POPULATION_RATIO: u32 = 20;
 
 /// First candidate whose country is one of `context` (ISO alpha-2, case-insensitive) and
 /// that is not a city dwarfed by the best candidate (see [`CONTEXT_POPULATION_RATIO`]).
-fn pick<'a>(cands: &[&'a Place], context: &[&str]) -> Option<&'a Place> {
-    let best = cands.first()?;
-    cands
-        .iter()
-        .find(|p| {
+fn pick<'a>(mut cands: impl Iterator<Item = &'a Place>, best: &Place, context: &[&str]) -> Option<&'a Place> {
+    cands.find(|p| {
             context.iter().any(|c| c.eq_ignore_ascii_case(p.country_code))
                 && (p.kind != PlaceKind::City
                     || best.kind != PlaceKind::City
                     || p.population >= best.population / CONTEXT_POPULATION_RATIO)
-        })
-        .copied()
+    })
 }
 
 /// A char that belongs to a word: letters, digits and combining marks. Latin and Cyrillic
