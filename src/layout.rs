@@ -182,19 +182,35 @@ pub(crate) fn casing(line: &str) -> Casing {
     c
 }
 
-/// An ALL CAPS line: nearly every cased letter upper-case, and longer than an acronym. One
-/// pass, no allocation.
+/// An ALL CAPS line: nearly every cased letter upper-case (9 in 10), and longer than an
+/// acronym. One pass, no allocation; a line of prose is given up on once even all its
+/// remaining bytes in capitals could not make up for its lower-case letters.
 pub(crate) fn is_all_caps(line: &str) -> bool {
-    let (mut cased, mut upper) = (0usize, 0usize);
-    for ch in line.chars() {
-        if ch.is_uppercase() {
-            cased += 1;
+    let b = line.as_bytes();
+    let (mut upper, mut lower) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (is_upper, is_lower, len) = if c < 0x80 {
+            (c.is_ascii_uppercase(), c.is_ascii_lowercase(), 1)
+        } else {
+            match line[i..].chars().next() {
+                Some(ch) => (ch.is_uppercase(), ch.is_lowercase(), ch.len_utf8()),
+                None => break,
+            }
+        };
+        i += len;
+        if is_upper {
             upper += 1;
-        } else if ch.is_lowercase() {
-            cased += 1;
+        } else if is_lower {
+            lower += 1;
+            // each remaining byte is at most one more capital
+            if upper + (b.len() - i) < 9 * lower {
+                return false;
+            }
         }
     }
-    cased >= 6 && upper * 10 >= cased * 9
+    upper + lower >= 6 && upper >= 9 * lower
 }
 
 /// A Title Case line: the first word and at least 3 in 4 of the major words capitalised.
