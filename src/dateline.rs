@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::dates::{find_dates, DateMatch, NumericOrder};
+use crate::dates::{find_dates, first_date, DateMatch, NumericOrder};
 use crate::model::PlaceKind;
 use crate::places::{self, PlaceRef};
 
@@ -95,11 +95,11 @@ fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
     }
     if line.len() > HEAD {
         // A long line is a dateline only with a caption after it.
-        let d = find_dates(&line[..head], order).into_iter().next()?;
+        let d = first_date(&line[..head], order)?;
         let p = if d.span.start == 0 { date_first(line, d)? } else { place_first(line, d)? };
         return p.caption.is_some().then_some(p);
     }
-    let d = find_dates(line, order).into_iter().next()?;
+    let d = first_date(line, order)?;
     if d.span.start == 0 {
         date_first(line, d)
     } else {
@@ -195,7 +195,7 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
     if let Some(open) = prefix.strip_suffix(')').and_then(|p| p.rfind('(')) {
         let inner = &prefix[open + 1..prefix.len() - 1];
         if inner.contains(|c: char| c.is_ascii_digit()) {
-            let d = find_dates(inner, order).into_iter().next().filter(|d| d.span == (0..inner.len()))?;
+            let d = first_date(inner, order).filter(|d| d.span == (0..inner.len()))?;
             paren_date = Some((d, open + 1, prefix.len()));
         } else if inner.is_empty() || inner.len() > 40 {
             return None;
@@ -241,7 +241,7 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
         end = close;
     } else if date.is_none() {
         // "Lilongwe, Malawi – 28 February 2023: The ministry ...": the date opens the prose.
-        if let Some(d) = find_dates(&line[body_start..], order).into_iter().next().filter(|d| d.span.start == 0) {
+        if let Some(d) = first_date(&line[body_start..], order).filter(|d| d.span.start == 0) {
             let after = &line[body_start + d.span.end..];
             if after.starts_with([':', '.', ','])
                 || after.starts_with(" –")

@@ -117,6 +117,7 @@ pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
         c.mdy_num += f.counts.mdy_num;
         c.dm += f.counts.dm;
         c.md += f.counts.md;
+        true
     });
     if c.dmy_num != c.mdy_num {
         let o = if c.dmy_num > c.mdy_num { NumericOrder::DayFirst } else { NumericOrder::MonthFirst };
@@ -182,8 +183,21 @@ pub struct DateMatch {
 /// ```
 pub fn find_dates(text: &str, order: NumericOrder) -> Vec<DateMatch> {
     let mut out = Vec::new();
-    scan(text, order, |f| out.push(f.to_match()));
+    scan(text, order, |f| {
+        out.push(f.to_match());
+        true
+    });
     out
+}
+
+/// The first temporal expression in `text`: the first of [`find_dates`], without reading on.
+pub(crate) fn first_date(text: &str, order: NumericOrder) -> Option<DateMatch> {
+    let mut first = None;
+    scan(text, order, |f| {
+        first = Some(f.to_match());
+        false
+    });
+    first
 }
 
 /// A resolved range.
@@ -642,7 +656,7 @@ fn digitless(text: &str, f: &Found) -> bool {
     !text.as_bytes()[f.start_byte..f.end_byte].iter().any(u8::is_ascii_digit)
 }
 
-fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
+fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) {
     let b = text.as_bytes();
     let mut i = 0;
     let mut floor = 0;
@@ -680,7 +694,9 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
             }
             // Expressions with a number are left to the digit anchor.
             if let Some(f) = best.filter(|f| digitless(text, f)) {
-                sink(&f);
+                if !sink(&f) {
+                    return;
+                }
                 w.prev = Some(f);
                 floor = f.end_byte;
                 i = i.max(f.end_byte);
@@ -721,7 +737,9 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found)) {
         }
         match best {
             Some(f) => {
-                sink(&f);
+                if !sink(&f) {
+                    return;
+                }
                 w.prev = Some(f);
                 floor = f.end_byte;
                 i = f.end_byte.max(de);
