@@ -67,10 +67,33 @@ impl Cleaned<'_> {
     }
 }
 
+/// A 256-entry table of the given bytes.
+const fn byte_table(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+}
+
+/// Bytes where the cleaner may change something: a table look-up per byte is all the rest of
+/// the text costs. (`!` opens an image link, which holds a `[` too.)
+static SPECIAL: [bool; 256] = byte_table(&[b'\r', b'<', b'&', b'[', b'!', b'*', 0xC2, 0xE2]);
+/// [`SPECIAL`] without `!`: a text with none of these is left as it is.
+static NEEDS_CLEANING: [bool; 256] = byte_table(&[b'\r', b'<', b'&', b'[', b'*', 0xC2, 0xE2]);
+
+/// The first byte at or after `i` that is in `table` (`b.len()` if none).
+#[inline]
+fn next_in(table: &[bool; 256], b: &[u8], i: usize) -> usize {
+    b.get(i..).and_then(|r| r.iter().position(|&c| table[usize::from(c)])).map_or(b.len(), |p| i + p)
+}
+
 /// Does the text hold anything the cleaner changes? One cheap pass over the bytes.
 fn needs_cleaning(text: &str) -> bool {
     let b = text.as_bytes();
-    b.starts_with(b"\xEF\xBB\xBF") || b.iter().any(|&c| matches!(c, b'\r' | b'<' | b'&' | b'[' | b'*' | 0xC2 | 0xE2))
+    b.starts_with(b"\xEF\xBB\xBF") || next_in(&NEEDS_CLEANING, b, 0) < b.len()
 }
 
 /// Builds the cleaned text segment by segment.
@@ -115,7 +138,11 @@ pub(crate) fn clean(text: &str) -> Cleaned<'_> {
         b.replace(0, 3, "");
         i = 3;
     }
-    while i < bytes.len() {
+    loop {
+        i = next_in(&SPECIAL, bytes, i);
+        if i >= bytes.len() {
+            break;
+        }
         match bytes[i] {
             b'\r' => {
                 let len = if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
