@@ -167,13 +167,7 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
         head_len -= 1;
     }
     let head = &line[..head_len];
-    // Every dash holds '-' or starts with 0xE2 ('–', '—'): one byte pass spares six searches.
-    let has_dash = head.bytes().any(|b| b == b'-' || b == 0xE2);
-    let dash = NEWSWIRE_DASHES
-        .iter()
-        .filter(|_| has_dash)
-        .filter_map(|d| head.find(d).map(|at| (at, at + d.len())))
-        .min_by_key(|&(at, _)| at);
+    let dash = first_newswire_dash(head);
     // Russian agencies write "ДУШАНБЕ, 14.03.2023 /НИАТ «Ховар»/. Министр ...".
     let slash = slash_agency(head);
     let (prefix_end, body_start) = match (dash, slash) {
@@ -261,10 +255,30 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
     Some((build(0..end, date, parts), body_start))
 }
 
+/// The first newswire dash of `head` (the leftmost; at one position, the first in
+/// [`NEWSWIRE_DASHES`]): its start and end. Every dash holds '-' or the lead byte 0xE2 ('–',
+/// '—') at its first or second byte, so only the bytes around those are compared.
+fn first_newswire_dash(head: &str) -> Option<(usize, usize)> {
+    let b = head.as_bytes();
+    let mut from = 0;
+    while let Some(q) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b'-' || c == 0xE2)) {
+        let q = from + q;
+        for p in q.saturating_sub(1)..=q {
+            if let Some(d) = NEWSWIRE_DASHES.iter().find(|d| b[p..].starts_with(d.as_bytes())) {
+                return Some((p, p + d.len()));
+            }
+        }
+        from = q + 1;
+    }
+    None
+}
+
 /// An agency written between slashes after a newswire dateline: where the dateline ends, and
 /// where the prose starts (after a full stop, a comma or a dash).
 fn slash_agency(head: &str) -> Option<(usize, usize)> {
-    let open = head.find(" /")?;
+    // the first " /": a slash with a space before it
+    let b = head.as_bytes();
+    let open = (1..b.len()).find(|&q| b[q] == b'/' && b[q - 1] == b' ')? - 1;
     let inner_start = open + 2;
     let close = inner_start + head[inner_start..].find('/')?;
     let agency = &head[inner_start..close];
@@ -512,6 +526,31 @@ fn build(span: Range<usize>, date: Option<DateMatch>, parts: PlaceParts) -> Pars
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_newswire_dash_is_the_leftmost_of_any_dash() {
+        // the plain definition: each dash's first occurrence, the leftmost wins
+        let naive = |h: &str| {
+            NEWSWIRE_DASHES.iter().filter_map(|d| h.find(d).map(|at| (at, at + d.len()))).min_by_key(|&(at, _)| at)
+        };
+        for h in [
+            "KABUL (Reuters) - Taliban officials said",
+            "GENEVA -- The agency",
+            "Nairobi – Floods displaced",
+            "ДУШАНБЕ, 14 марта — Министр",
+            "A well-known x — then y - z",
+            "well-known–joined and then – spaced",
+            "no dash at all",
+            "-- leading",
+            "trailing –",
+            "e\u{301}–é — x",
+            "",
+        ] {
+            assert_eq!(first_newswire_dash(h), naive(h), "{h:?}");
+        }
+        assert_eq!(first_newswire_dash("KABUL (Reuters) - Taliban"), Some((15, 18)));
+        assert_eq!(first_newswire_dash("Nairobi—Floods"), Some((7, 10)));
+    }
 
     /// Text, city, country, country inferred, caption.
     type Read = (String, Option<&'static str>, Option<&'static str>, bool, Option<String>);

@@ -519,10 +519,10 @@ const CONTEXT_POPULATION_RATIO: u32 = 20;
 /// that is not a city dwarfed by the best candidate (see [`CONTEXT_POPULATION_RATIO`]).
 fn pick<'a>(mut cands: impl Iterator<Item = &'a Place>, best: &Place, context: &[&str]) -> Option<&'a Place> {
     cands.find(|p| {
-            context.iter().any(|c| c.eq_ignore_ascii_case(p.country_code))
-                && (p.kind != PlaceKind::City
-                    || best.kind != PlaceKind::City
-                    || p.population >= best.population / CONTEXT_POPULATION_RATIO)
+        context.iter().any(|c| c.eq_ignore_ascii_case(p.country_code))
+            && (p.kind != PlaceKind::City
+                || best.kind != PlaceKind::City
+                || p.population >= best.population / CONTEXT_POPULATION_RATIO)
     })
 }
 
