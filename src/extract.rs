@@ -455,7 +455,8 @@ impl DocBuilder<'_> {
         let t = self.lay.text;
         let context: Vec<&str> = dateline.and_then(|d| d.country).map(|c| c.country_code).into_iter().collect();
         let mut out: Vec<Place> = Vec::new();
-        let mut index: HashMap<(&str, &str), usize> = HashMap::new();
+        // keys are the gazetteer's own strings: the fast hasher is safe
+        let mut index: HashMap<(&str, &str), usize, crate::hash::FxBuild> = HashMap::default();
         let mut sorted: Vec<Range<usize>> = ranges.to_vec();
         sorted.sort_by_key(|r| r.start);
         for r in sorted {

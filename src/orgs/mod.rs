@@ -353,7 +353,7 @@ fn acronym_key(a: &str) -> String {
 }
 
 /// The known expansions by their normalized key, built once.
-static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str>> =
+static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str, crate::hash::FxBuild>> =
     Lazy::new(|| KNOWN_EXPANSIONS.iter().map(|(a, n)| (norm_key(n), *a)).collect());
 
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
