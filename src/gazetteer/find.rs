@@ -855,10 +855,32 @@ impl Finder<'_> {
 
 /// See [`Gazetteer::find`].
 pub(super) fn find(g: &'static Gazetteer, text: &str) -> Vec<PlaceMatch> {
-    let mut f = Finder { g, text, key: Vec::with_capacity(64), last_strong_end: None };
+    // The scratch buffers of the last call on this thread (a call per block: their
+    // allocations used to cost more than short blocks' scanning).
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+    }
+    let (key, found, buf) = SCRATCH.take();
+    let (out, scratch) = find_with(g, text, key, found, buf);
+    SCRATCH.set(scratch);
+    out
+}
+
+/// Reusable buffers of [`find`]: the key, and two lists of keys.
+type Scratch = (Vec<u8>, Vec<(usize, KeyInfo)>, Vec<(usize, KeyInfo)>);
+
+fn find_with(
+    g: &'static Gazetteer,
+    text: &str,
+    mut key: Vec<u8>,
+    mut found: Vec<(usize, KeyInfo)>,
+    mut buf: Vec<(usize, KeyInfo)>,
+) -> (Vec<PlaceMatch>, Scratch) {
+    key.clear();
+    found.clear();
+    buf.clear();
+    let mut f = Finder { g, text, key, last_strong_end: None };
     let mut out = Vec::new();
-    let mut found: Vec<(usize, KeyInfo)> = Vec::with_capacity(8);
-    let mut buf: Vec<(usize, KeyInfo)> = Vec::with_capacity(8);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -906,7 +928,7 @@ pub(super) fn find(g: &'static Gazetteer, text: &str) -> Vec<PlaceMatch> {
             None => i = word_end(text, i),
         }
     }
-    out
+    (out, (f.key, found, buf))
 }
 
 #[cfg(test)]
