@@ -1826,9 +1826,12 @@ impl TableBuilder {
 
     fn learn(&mut self, cx: &Cx, ms: &[OrgMention]) {
         let toks = cx.t;
+        // every '(' of the text is a token of its own
+        let mut has_paren = false;
         // heads used bare: "the Commission" (lower-case "the": a sentence-initial "The
         // Commission" may be a name's own article)
         for (i, t) in toks.iter().enumerate() {
+            has_paren |= t.kind == Kind::Punct('(');
             if t.kind != Kind::Word || &cx.text[t.s..t.e] != "the" || cx.text.as_bytes().get(t.e) != Some(&b' ') {
                 continue;
             }
@@ -1854,7 +1857,7 @@ impl TableBuilder {
                 }
             }
         }
-        if !cx.text.contains('(') {
+        if !has_paren {
             return;
         }
         // lower-case expansions: "victims of trafficking (VoTs)"
@@ -1932,11 +1935,13 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             }
         }
     }
+    // each mention's acronym key, worked out once
+    let acr_keys: Vec<Option<String>> = mentions.iter().map(|m| m.acronym.as_deref().map(acronym_key)).collect();
     // acronyms present in this item (those of the table are in `table.acr_keys`)
-    let item_acrs: Vec<String> = mentions.iter().filter_map(|m| m.acronym.as_deref().map(acronym_key)).collect();
-    let key_of = |m: &OrgMention| -> String {
-        if let Some(a) = &m.acronym {
-            return acronym_key(a);
+    let item_acrs: Vec<&str> = acr_keys.iter().flatten().map(String::as_str).collect();
+    let key_of = |m: &OrgMention, acr_key: &Option<String>| -> String {
+        if let Some(k) = acr_key {
+            return k.clone();
         }
         if looks_acronym(&m.name) {
             return acronym_key(&m.name);
@@ -1949,19 +1954,17 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             return a.to_string();
         }
         let ini = initials(&m.name);
-        if ini.chars().count() >= 2 && (item_acrs.contains(&ini) || table.acr_keys.contains(&ini)) {
+        if ini.chars().count() >= 2 && (item_acrs.contains(&ini.as_str()) || table.acr_keys.contains(&ini)) {
             return ini;
         }
         nk
     };
     let mut orgs: Vec<(String, Organization, bool)> = Vec::new();
-    for m in mentions {
-        if let Some(a) = &m.acronym {
-            if table.is_term(a) {
-                continue;
-            }
+    for (m, acr_key) in mentions.into_iter().zip(&acr_keys) {
+        if acr_key.as_ref().is_some_and(|k| table.terms.contains(k)) {
+            continue;
         }
-        let key = key_of(&m);
+        let key = key_of(&m, acr_key);
         let is_acr = looks_acronym(&m.name);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
         let acr = m.acronym.clone().or_else(|| {
