@@ -61,6 +61,7 @@ mod places;
 pub mod quantities;
 mod segment;
 mod span;
+mod swar;
 mod words;
 
 pub use crate::error::{parse_reference_date, Error, ErrorKind, Result};

@@ -446,21 +446,7 @@ fn quick_ok(text: &str, ds: usize, de: usize) -> bool {
     tok::digits_clean(text, ds, de)
 }
 
-const L8: u64 = 0x0101_0101_0101_0101;
-const H8: u64 = L8 * 0x80;
-
-/// High bit of each byte of `x` set where the byte is zero (exact per byte).
-#[inline]
-fn zero_bytes(x: u64) -> u64 {
-    !(((x & !H8).wrapping_add(!H8)) | x) & H8
-}
-
-/// High bit of each byte set where `lo < byte < hi` (exact per byte; `hi <= 128`).
-#[inline]
-fn between(x: u64, lo: u64, hi: u64) -> u64 {
-    let low7 = x & (L8 * 127);
-    (L8 * (127 + hi)).wrapping_sub(low7) & !x & (low7 + L8 * (127 - lo)) & H8
-}
+use crate::swar::{between, zero_bytes, H8, L8};
 
 /// Bytes that may stand before a month name written alone ("in November", "mid-November").
 fn is_sep(c: u8) -> bool {

@@ -274,34 +274,6 @@ fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
 }
 
-/// Byte classes of the scanner.
-const OTHER: u8 = 0;
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
-const HIGH: u8 = 3;
-
-/// Class of every byte: ASCII lower-case letter or digit, ASCII capital, non-ASCII, other.
-static CLASS: [u8; 256] = byte_classes();
-
-const fn byte_classes() -> [u8; 256] {
-    let mut t = [OTHER; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = if b >= 0x80 {
-            HIGH
-        } else if b.is_ascii_uppercase() {
-            UPPER
-        } else if b.is_ascii_alphanumeric() {
-            LOWER
-        } else {
-            OTHER
-        };
-        i += 1;
-    }
-    t
-}
-
 /// ASCII letters and digits folded to lower case; 0 for every other byte.
 static ASCII_FOLD: [u8; 256] = ascii_fold();
 
@@ -354,9 +326,7 @@ fn next_interesting(bytes: &[u8], mut i: usize) -> usize {
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while i < bytes.len() && matches!(CLASS[bytes[i] as usize], LOWER | UPPER) {
-            i += 1;
-        }
+        i = crate::swar::alnum_run_end(bytes, i);
         if i >= bytes.len() || bytes[i] < 0x80 {
             return i;
         }

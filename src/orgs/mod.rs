@@ -624,7 +624,7 @@ fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
     while j < n {
         let c = b[j];
         if c.is_ascii_alphanumeric() {
-            j += 1;
+            j = crate::swar::alnum_run_end(b, j);
         } else if j + 1 < n
             && ((c == 0xD0 || c == 0xD1 || c == 0xC4 || c == 0xC5)
                 || (c == 0xC3 && b[j + 1] != 0x97 && b[j + 1] != 0xB7))

@@ -545,7 +545,7 @@ impl<'t, 'e> Scanner<'t, 'e> {
                     let d = b[j];
                     if d < 0x80 {
                         if ASCII_WORD[usize::from(d)] {
-                            j += 1;
+                            j = crate::swar::alnum_run_end(b, j);
                             continue;
                         }
                         break;

@@ -1,0 +1,85 @@
+//! Eight bytes at a time: byte-class tests on a `u64` ("SIMD within a register"), for the scans
+//! that skip over plain letters and digits. Exact per byte; no `unsafe`.
+
+/// One in every byte.
+pub(crate) const L8: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+pub(crate) const H8: u64 = L8 * 0x80;
+
+/// High bit of each byte of `x` set where the byte is zero.
+#[inline]
+pub(crate) fn zero_bytes(x: u64) -> u64 {
+    !(((x & !H8).wrapping_add(!H8)) | x) & H8
+}
+
+/// High bit of each byte set where `lo < byte < hi` (`hi <= 128`).
+#[inline]
+pub(crate) fn between(x: u64, lo: u64, hi: u64) -> u64 {
+    let low7 = x & (L8 * 127);
+    (L8 * (127 + hi)).wrapping_sub(low7) & !x & (low7 + L8 * (127 - lo)) & H8
+}
+
+/// High bit of each byte set where the byte is an ASCII letter or digit.
+#[inline]
+fn alnum(x: u64) -> u64 {
+    // letters: the byte with 0x20 set lies in 'a'..='z' (0x20 maps capitals onto lower case
+    // and nothing else onto letters)
+    between(x, 0x2F, 0x3A) | between(x | (L8 * 0x20), 0x60, 0x7B)
+}
+
+/// The first byte at or after `i` that is not an ASCII letter or digit (`b.len()` if none):
+/// the end of an ASCII word run.
+#[inline]
+pub(crate) fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let stop = !alnum(u64::from_le_bytes(w)) & H8;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alnum_run_end_stops_at_the_first_other_byte() {
+        let naive = |b: &[u8], i: usize| (i..b.len()).find(|&j| !b[j].is_ascii_alphanumeric()).unwrap_or(b.len());
+        // every byte value, in every lane, inside and at the end of a run
+        for v in 0..=255u8 {
+            for lane in 0..12 {
+                let mut b = vec![b'k'; 20];
+                b[lane] = v;
+                for start in [0, 1, 3] {
+                    assert_eq!(alnum_run_end(&b, start), naive(&b, start), "byte {v:#x} at {lane} from {start}");
+                }
+            }
+        }
+        assert_eq!(alnum_run_end(b"Hello, world", 0), 5);
+        assert_eq!(alnum_run_end("Covid19 в".as_bytes(), 0), 7);
+        assert_eq!(alnum_run_end(b"abc", 3), 3);
+        assert_eq!(alnum_run_end(b"", 0), 0);
+    }
+
+    #[test]
+    fn byte_tests_are_exact() {
+        for v in 0..=255u8 {
+            let x = u64::from_le_bytes([v, 0, b'A', v, 0xFF, v, 0x80, v]);
+            let lanes = |m: u64| (0..8).filter(|k| m >> (8 * k + 7) & 1 == 1).collect::<Vec<_>>();
+            let expect = |f: &dyn Fn(u8) -> bool| {
+                x.to_le_bytes().iter().enumerate().filter(|(_, &c)| f(c)).map(|(k, _)| k).collect::<Vec<_>>()
+            };
+            assert_eq!(lanes(zero_bytes(x)), expect(&|c| c == 0));
+            assert_eq!(lanes(between(x, 0x2F, 0x3A)), expect(&|c| c.is_ascii_digit()));
+            assert_eq!(lanes(alnum(x)), expect(&|c| c.is_ascii_alphanumeric()));
+        }
+    }
+}
