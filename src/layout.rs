@@ -334,6 +334,28 @@ const MAX_HEADLINE_WORDS: usize = 30;
 /// Longest sentence-case or Title Case headline (not ALL CAPS), in words.
 const MAX_TITLE_WORDS: usize = 16;
 
+/// The number of whitespace-separated words of `line`, counting stops at `limit`: as
+/// `split_whitespace().take(limit).count()`, reading an ASCII line byte by byte.
+fn count_words(line: &str, limit: usize) -> usize {
+    if limit == 0 || !line.is_ascii() {
+        return line.split_whitespace().take(limit).count();
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        // the ASCII chars `char::is_whitespace` accepts (vertical tab included)
+        let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        if !space && !in_word {
+            n += 1;
+            if n == limit {
+                return n;
+            }
+        }
+        in_word = !space;
+    }
+    n
+}
+
 /// Can this line stand as a headline on layout alone (before looking at what follows)?
 /// `full: false` stops after the ALL CAPS test (all that splitting blocks needs), sparing the
 /// Title Case tests on lines inside paragraphs.
@@ -346,7 +368,7 @@ fn headline_shape(line: &str, l: &Line, full: bool) -> Option<HeadlineShape> {
         return None;
     }
     // Counting stops past the longest headline: prose lines are long.
-    let words = line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).count();
+    let words = count_words(line, MAX_HEADLINE_WORDS + 1);
     if words > MAX_HEADLINE_WORDS {
         return None;
     }
@@ -500,6 +522,16 @@ fn title_over_prose(text: &str, l: &Line, shape: Option<HeadlineShape>, next: &L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_words_is_split_whitespace_with_a_limit() {
+        for line in ["", "  ", "one", " two  words ", "a\tb\x0Bc\x0Cd\re", "Ünïcode words\u{a0}here", "x y z w"] {
+            for limit in 0..6 {
+                assert_eq!(count_words(line, limit), line.split_whitespace().take(limit).count(), "{line:?} {limit}");
+            }
+        }
+        assert_eq!(count_words("Floods displace 25 000 people in Garissa", 31), 7);
+    }
 
     #[test]
     fn word_tables_are_lower_case_for_their_sets() {
