@@ -128,8 +128,19 @@ impl Extractor {
         let mut table = TableBuilder::default();
         let found: Vec<Vec<OrgMention>> = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
         let table = table.build();
-        let mut items: Vec<Item> =
-            drafts.into_iter().zip(found).map(|(d, orgs)| doc.finish(d, &resolved, orgs, &table)).collect();
+        // Each finder over all items in turn (its code and tables stay warm in the caches).
+        let places: Vec<Vec<Place>> = drafts.iter().map(|d| doc.item_places(d)).collect();
+        let quantities: Vec<Vec<Quantity>> = drafts.iter().map(|d| doc.quantities(d)).collect();
+        let organizations: Vec<Vec<Organization>> = found.into_iter().map(|o| doc.organizations(o, &table)).collect();
+        let mut items: Vec<Item> = drafts
+            .into_iter()
+            .zip(places)
+            .zip(quantities)
+            .zip(organizations)
+            .map(|(((d, places), quantities), organizations)| {
+                doc.finish(d, &resolved, places, quantities, organizations)
+            })
+            .collect();
         // Title lines that open the document with nothing under them ("PRESS RELEASE", the
         // newsletter's name) are its masthead, not items.
         let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
@@ -348,8 +359,9 @@ impl DocBuilder<'_> {
         &self,
         d: Draft,
         resolved: &[Option<dates::Resolved>],
-        orgs: Vec<OrgMention>,
-        table: &AcronymTable,
+        places: Vec<Place>,
+        quantities: Vec<Quantity>,
+        organizations: Vec<Organization>,
     ) -> Item {
         let range = |i: usize| resolved.get(i).copied().flatten().map(to_range);
         let dateline = d.dateline.as_ref().map(|(p, base, att)| {
@@ -378,17 +390,17 @@ impl DocBuilder<'_> {
                 Some(DateMention { text: self.input[span.range()].to_string(), span, range: r })
             })
             .collect();
+        Item { span: d.span, headline: d.headline, dateline, body: d.body, dates, places, organizations, quantities }
+    }
 
-        // Places: the dateline's text, then headline, caption and body.
+    /// An item's places: the dateline's text, then headline, caption and body.
+    fn item_places(&self, d: &Draft) -> Vec<Place> {
         let mut scan = Vec::with_capacity(d.scan.len() + 1);
         if let Some((p, base, _)) = &d.dateline {
             scan.push(base + p.span.start..base + p.span.end);
         }
         scan.extend(d.scan.iter().cloned());
-        let places = self.places(&scan, d.dateline.as_ref().map(|x| &x.0));
-        let quantities = self.quantities(&d);
-        let organizations = self.organizations(orgs, table);
-        Item { span: d.span, headline: d.headline, dateline, body: d.body, dates, places, organizations, quantities }
+        self.places(&scan, d.dateline.as_ref().map(|x| &x.0))
     }
 
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
