@@ -294,13 +294,8 @@ const fn ascii_fold() -> [u8; 256] {
 /// in that byte of the result).
 #[inline]
 fn swar_interesting(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !HIGH;
-    // Bytes >= 'A' (0x41) and bytes > 'Z' (0x5A), computed on the low 7 bits without carries.
-    let ge_a = low7.wrapping_add(ONES * (0x80 - 0x41));
-    let gt_z = low7.wrapping_add(ONES * (0x80 - 0x5B));
-    (x | (ge_a & !gt_z)) & HIGH
+    use crate::swar::{between, H8};
+    (x & H8) | between(x, 0x40, 0x5B)
 }
 
 /// First byte at or after `i` that is an ASCII capital or non-ASCII (`bytes.len()` if none).
@@ -904,6 +899,21 @@ fn find_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interesting_bytes_are_capitals_and_non_ascii() {
+        for v in 0..=255u8 {
+            let m = swar_interesting(u64::from_le_bytes([b'a', v, b' ', b'Z', v, 0x80, b'@', v]));
+            let want = v >= 0x80 || v.is_ascii_uppercase();
+            let lanes: Vec<usize> = (0..8).filter(|k| m >> (8 * k + 7) & 1 == 1).collect();
+            let mut expect = vec![3, 5];
+            if want {
+                expect.extend([1, 4, 7]);
+                expect.sort();
+            }
+            assert_eq!(lanes, expect, "byte {v:#x}");
+        }
+    }
 
     #[test]
     fn word_tables_are_lower_case_for_their_sets() {
