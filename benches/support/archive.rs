@@ -101,21 +101,15 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-/// Russian month names in the genitive ("10 марта").
-const MONTHS_RU: [&str; 12] = [
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-];
+/// Russian month names in the genitive ("10 марта"), January first, taken from the date
+/// grammar's table (its genitive forms are those ending in -а/-я).
+fn months_ru() -> [&'static str; 12] {
+    let mut out = [""; 12];
+    for &(w, m) in bulletin_events::dates::lang::RU.months.iter().filter(|(w, _)| w.ends_with(['а', 'я'])) {
+        out[m as usize - 1] = w;
+    }
+    out
+}
 /// One-word place names of the fixtures' regions, swapped for one another.
 const PLACES_EN: [&str; 16] = [
     "Bishkek", "Tashkent", "Dushanbe", "Almaty", "Astana", "Osh", "Nairobi", "Mombasa", "Garissa", "Kisumu", "Geneva",
@@ -224,7 +218,7 @@ fn load_pool(fixtures: &Path, flavour: Flavour) -> Pool {
 }
 
 /// Replaces every number, month name and known place name of `unit` with another one.
-fn vary(unit: &str, rng: &mut Rng, out: &mut String) {
+fn vary(unit: &str, months_ru: &[&'static str; 12], rng: &mut Rng, out: &mut String) {
     let mut rest = unit;
     while let Some(c) = rest.chars().next() {
         let run = if c.is_ascii_digit() {
@@ -252,8 +246,8 @@ fn vary(unit: &str, rng: &mut Rng, out: &mut String) {
             }
         } else if MONTHS_EN.contains(&tok) {
             out.push_str(rng.pick::<&str>(&MONTHS_EN));
-        } else if MONTHS_RU.contains(&tok) {
-            out.push_str(rng.pick::<&str>(&MONTHS_RU));
+        } else if months_ru.contains(&tok) {
+            out.push_str(rng.pick::<&str>(months_ru));
         } else if PLACES_EN.contains(&tok) {
             out.push_str(rng.pick::<&str>(&PLACES_EN));
         } else if PLACES_RU.contains(&tok) {
@@ -269,20 +263,21 @@ fn vary(unit: &str, rng: &mut Rng, out: &mut String) {
 /// Streaming, so gigabyte archives never sit in memory.
 pub fn generate(fixtures: &Path, flavour: Flavour, target_bytes: usize, seed: u64, mut f: impl FnMut(Doc)) {
     let pool = load_pool(fixtures, flavour);
+    let months_ru = months_ru();
     let mut rng = Rng::new(seed);
     let mut produced = 0usize;
     let mut n = 0usize;
     while produced < target_bytes {
         let mut text = String::new();
         if !pool.preambles.is_empty() && rng.range(0, 2) > 0 {
-            vary(rng.pick::<String>(&pool.preambles), &mut rng, &mut text);
+            vary(rng.pick::<String>(&pool.preambles), &months_ru, &mut rng, &mut text);
             text.push_str("\n\n");
         }
         for i in 0..rng.range(3, 10) {
             if i > 0 {
                 text.push_str("\n\n");
             }
-            vary(rng.pick::<String>(&pool.units), &mut rng, &mut text);
+            vary(rng.pick::<String>(&pool.units), &months_ru, &mut rng, &mut text);
         }
         text.push('\n');
         produced += text.len();

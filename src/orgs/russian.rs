@@ -47,7 +47,10 @@ static HEAD_FORMS: Lazy<HashMap<String, (&'static str, Gender)>> = Lazy::new(|| 
     m
 });
 
-static STOP: Lazy<std::collections::HashSet<&'static str>> = Lazy::new(|| RU_STOP.iter().copied().collect());
+/// [`RU_STOP`] and every Russian month name of the date grammar ("марта", "декабре"): a date
+/// ends a name's genitive tail.
+static STOP: Lazy<std::collections::HashSet<&'static str>> =
+    Lazy::new(|| RU_STOP.iter().copied().chain(crate::dates::lang::RU.months.iter().map(|(w, _)| *w)).collect());
 
 /// Adjective endings, longest first.
 const ADJ_ENDINGS: &[&str] = &[

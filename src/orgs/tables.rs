@@ -955,7 +955,8 @@ pub(super) const RU_NAME_ADJECTIVE_STEMS: &[&str] = &[
 pub(super) const RU_UMBRELLA_ACRONYMS: &[&str] = &["ООН", "СНГ"];
 
 /// Lower-case Russian words that end a name's genitive tail although they look like
-/// genitives: prepositions, conjunctions, pronouns, months, "year".
+/// genitives: prepositions, conjunctions, pronouns, "year" (and the month names, which come
+/// from the date grammar's table: see `russian::STOP`).
 pub(super) const RU_STOP: &[&str] = &[
     "для",
     "из",
@@ -1018,18 +1019,6 @@ pub(super) const RU_STOP: &[&str] = &[
     "года",
     "году",
     "г",
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
     "более",
     "менее",
     "около",
