@@ -358,16 +358,36 @@ static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str
 
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
 fn norm_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
-        for w in s.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
+        // One pass over the bytes, the same key as the general path below: words are the runs
+        // between whitespace (`char::is_whitespace` on ASCII, vertical tab included), joined
+        // by one space, with '"' (the only ASCII quote) dropped.
+        let mut bytes = Vec::with_capacity(s.len());
+        let mut in_word = false;
+        for &b in s.as_bytes() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                in_word = false;
+                continue;
             }
-            out.extend(w.bytes().filter(|&b| !is_quote(char::from(b))).map(|b| char::from(b.to_ascii_lowercase())));
+            if !in_word {
+                if !bytes.is_empty() {
+                    bytes.push(b' ');
+                }
+                in_word = true;
+            }
+            if b != b'"' {
+                bytes.push(b.to_ascii_lowercase());
+            }
         }
-        return out;
+        // only ASCII bytes were pushed
+        return String::from_utf8(bytes).unwrap_or_default();
     }
+    norm_key_chars(s)
+}
+
+/// [`norm_key`] char by char, for any text.
+fn norm_key_chars(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -1993,4 +2013,37 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         orgs.push((key, Organization { name: m.name, acronym: acr, office: m.office, mentions: vec![m.span] }, is_acr));
     }
     orgs.into_iter().map(|(_, o, _)| o).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_key_ascii_path_matches_the_char_path() {
+        let cases = [
+            "World Food Programme",
+            "  World   Food\tProgramme \n",
+            "the \"Red\" Crescent",
+            "\" \" UN \"\"",
+            "\"",
+            "",
+            " ",
+            "A\x0bB\x0cC\rD",
+            "Médecins Sans Frontières",
+            "UN-Habitat's  Office",
+        ];
+        for c in cases {
+            assert_eq!(norm_key(c), norm_key_chars(c), "{c:?}");
+        }
+        assert_eq!(norm_key("  World   Food\tProgramme \n"), "world food programme");
+        assert_eq!(norm_key("\" \" UN \"\""), "un ");
+        // every pair of ASCII bytes around a word
+        for a in 0u8..128 {
+            for b in [b' ', b'"', b'\x0b', b'A', b'z', b'\x1c'] {
+                let s = format!("{}X{}y {}", char::from(a), char::from(b), char::from(a));
+                assert_eq!(norm_key(&s), norm_key_chars(&s), "{s:?}");
+            }
+        }
+    }
 }
