@@ -342,6 +342,48 @@ const PLACE_CONNECTORS: &[&str] = &[
 /// Every word of `s` starts with a capital or a digit, or is a place connector: the shape of
 /// what may precede a dateline's date. Cheap, so prose lines are dropped before any date search.
 fn capitalised_words(s: &str) -> bool {
+    if s.is_ascii() {
+        return capitalised_words_ascii(s.as_bytes());
+    }
+    capitalised_words_chars(s)
+}
+
+/// [`capitalised_words`] on ASCII text, word by word over the bytes: a word fails only when,
+/// trimmed of punctuation, it starts with a lower-case letter and is not a place connector.
+fn capitalised_words_ascii(s: &[u8]) -> bool {
+    let trim = |b: u8| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'"' | b'-' | b'/');
+    let mut i = 0;
+    while i < s.len() {
+        if matches!(s[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < s.len() && !matches!(s[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            i += 1;
+        }
+        let mut w = &s[start..i];
+        while let [first, rest @ ..] = w {
+            if !trim(*first) {
+                break;
+            }
+            w = rest;
+        }
+        while let [rest @ .., last] = w {
+            if !trim(*last) {
+                break;
+            }
+            w = rest;
+        }
+        if w.first().is_some_and(u8::is_ascii_lowercase) && !PLACE_CONNECTORS.iter().any(|c| c.as_bytes() == w) {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`capitalised_words`] char by char, for any text.
+fn capitalised_words_chars(s: &str) -> bool {
     s.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| {
             matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '«' | '»' | '“' | '”' | '–' | '—' | '-' | '/')
@@ -526,6 +568,41 @@ fn build(span: Range<usize>, date: Option<DateMatch>, parts: PlaceParts) -> Pars
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_words_ascii_path_matches_the_char_path() {
+        let words = [
+            "Kabul",
+            "of",
+            "de",
+            "and",
+            "(Reuters)",
+            "--",
+            "\"the",
+            "the\"",
+            "-",
+            "",
+            "9",
+            "x",
+            "/of/",
+            "Of",
+            "ofs",
+            ":de,",
+        ];
+        let gaps = [" ", "  ", "\t", "\n", "\x0b", ", "];
+        for a in words {
+            for b in words {
+                for g in gaps {
+                    let s = format!("{g}{a}{g}{b}");
+                    assert_eq!(capitalised_words(&s), capitalised_words_chars(&s), "{s:?}");
+                    assert_eq!(capitalised_words_ascii(s.as_bytes()), capitalised_words_chars(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(capitalised_words("Bishkek, Republic of Kyrgyzstan, "));
+        assert!(!capitalised_words("the agency said on "));
+        assert!(capitalised_words("MAPUTO (IOM) - "));
+    }
 
     #[test]
     fn first_newswire_dash_is_the_leftmost_of_any_dash() {
