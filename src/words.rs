@@ -7,14 +7,15 @@ use crate::hash::FxBuild;
 /// A table of lower-case words, hashed once: `contains` lower-cases the word on the stack and
 /// makes one lookup instead of comparing it with every entry.
 pub(crate) struct WordSet {
-    words: HashSet<&'static str, FxBuild>,
+    /// The words' bytes: a lookup needs no UTF-8 check of the lower-cased copy.
+    words: HashSet<&'static [u8], FxBuild>,
     /// Longest entry in bytes: longer words are rejected before any work.
     max_len: usize,
 }
 
 impl WordSet {
     pub(crate) fn new(table: &'static [&'static str]) -> WordSet {
-        WordSet { words: table.iter().copied().collect(), max_len: table.iter().map(|w| w.len()).max().unwrap_or(0) }
+        WordSet { words: table.iter().map(|w| w.as_bytes()).collect(), max_len: table.iter().map(|w| w.len()).max().unwrap_or(0) }
     }
 
     /// `w` equals one of the words, ignoring case, without allocating.
@@ -39,7 +40,7 @@ impl WordSet {
                 len += ch.encode_utf8(&mut buf[len..]).len();
             }
         }
-        std::str::from_utf8(&buf[..len]).is_ok_and(|lower| self.words.contains(lower))
+        self.words.contains(&buf[..len])
     }
 }
 
