@@ -15,7 +15,10 @@ pub(crate) struct WordSet {
 
 impl WordSet {
     pub(crate) fn new(table: &'static [&'static str]) -> WordSet {
-        WordSet { words: table.iter().map(|w| w.as_bytes()).collect(), max_len: table.iter().map(|w| w.len()).max().unwrap_or(0) }
+        WordSet {
+            words: table.iter().map(|w| w.as_bytes()).collect(),
+            max_len: table.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
     }
 
     /// `w` equals one of the words, ignoring case, without allocating.

@@ -1806,6 +1806,18 @@ pub struct TableBuilder {
     bare: Vec<String>,
     /// Written-out names (several words, not offices) whose words include a head noun, in order.
     named: Vec<String>,
+    /// The token buffer, kept from one text to the next.
+    toks: TokBuffer,
+}
+
+/// Reused token storage (its contents mean nothing between calls).
+#[derive(Default)]
+struct TokBuffer(Vec<Tok>);
+
+impl std::fmt::Debug for TokBuffer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokBuffer")
+    }
 }
 
 impl TableBuilder {
@@ -1813,12 +1825,15 @@ impl TableBuilder {
     /// document's acronyms is kept for [`TableBuilder::build`]. Texts should be given in
     /// document order: the first pairing of an acronym wins.
     pub fn find(&mut self, text: &str, all_caps_line: bool, places: &dyn PlaceLookup) -> Vec<OrgMention> {
-        let mut toks = Vec::with_capacity(text.len() / 6 + 4);
+        let mut toks = std::mem::take(&mut self.toks.0);
+        toks.clear();
+        toks.reserve(text.len() / 6 + 4);
         tokenize(text, &mut toks);
         let cx = Cx::new(text, &toks, all_caps_line, places);
         let mut out = Vec::new();
         scan(&cx, 0, toks.len(), &mut out);
         self.learn(&cx, &out);
+        self.toks.0 = toks;
         out
     }
 
