@@ -282,16 +282,21 @@ impl DocBuilder<'_> {
                 _ => paragraphs.push(para),
             }
         }
-        let body = paragraphs.join("\n\n");
+        let body = if paragraphs.len() == 1 { paragraphs.swap_remove(0) } else { paragraphs.join("\n\n") };
 
         let mut date_ids = Vec::new();
+        let (facts, lay) = (self.facts, self.lay);
         for r in &scan {
-            let found = match self.block_at(r) {
-                Some(k) => self.facts.get(self.lay, k).1.clone(),
-                None => dates::find_dates(&t[r.clone()], self.order),
+            let own;
+            let found: &[DateMatch] = match self.block_at(r) {
+                Some(k) => &facts.get(lay, k).1,
+                None => {
+                    own = dates::find_dates(&t[r.clone()], self.order);
+                    &own
+                }
             };
-            for mut m in found {
-                m.span = r.start + m.span.start..r.start + m.span.end;
+            for m in found {
+                let m = DateMatch { span: r.start + m.span.start..r.start + m.span.end, ..m.clone() };
                 self.raw_dates.push(RawDate { m });
                 date_ids.push(self.raw_dates.len() - 1);
             }
