@@ -35,6 +35,7 @@ mod russian;
 mod tables;
 
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use tables::*;
@@ -1974,58 +1975,69 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
     let acr_keys: Vec<Option<String>> = mentions.iter().map(|m| m.acronym.as_deref().map(acronym_key)).collect();
     // acronyms present in this item (those of the table are in `table.acr_keys`)
     let item_acrs: Vec<&str> = acr_keys.iter().flatten().map(String::as_str).collect();
-    let key_of = |m: &OrgMention, acr_key: &Option<String>| -> String {
+    // an organization's grouping key: its acronym's key, or its normalized name
+    fn key_of<'k>(
+        m: &OrgMention,
+        acr_key: &'k Option<String>,
+        table: &AcronymTable,
+        item_acrs: &[&str],
+    ) -> Cow<'k, str> {
         if let Some(k) = acr_key {
-            return k.clone();
+            return Cow::Borrowed(k);
         }
         if looks_acronym(&m.name) {
-            return acronym_key(&m.name);
+            return Cow::Owned(acronym_key(&m.name));
         }
         let nk = norm_key(&m.name);
         if let Some(&i) = table.by_name.get(&nk) {
-            return acronym_key(&table.pairs[i].0);
+            return Cow::Owned(acronym_key(&table.pairs[i].0));
         }
         if let Some(a) = KNOWN_EXPANSION_KEYS.get(nk.as_str()) {
-            return a.to_string();
+            return Cow::Borrowed(a);
         }
         let ini = initials(&m.name);
         if ini.chars().count() >= 2 && (item_acrs.contains(&ini.as_str()) || table.acr_keys.contains(&ini)) {
-            return ini;
+            return Cow::Owned(ini);
         }
-        nk
-    };
-    let mut orgs: Vec<(String, Organization, bool)> = Vec::new();
+        Cow::Owned(nk)
+    }
+    let mut orgs: Vec<(Cow<str>, Organization, bool)> = Vec::new();
     for (m, acr_key) in mentions.into_iter().zip(&acr_keys) {
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(k)) {
             continue;
         }
-        let key = key_of(&m, acr_key);
+        let key = key_of(&m, acr_key, table, &item_acrs);
         let is_acr = looks_acronym(&m.name);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
-        let acr = m.acronym.clone().or_else(|| {
-            if key.chars().all(|c| !c.is_lowercase()) && key.chars().any(|c| c.is_uppercase()) && !key.contains(' ') {
-                Some(key.clone())
-            } else {
-                None
-            }
-        });
-        if let Some((_, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| *k == key) {
-            o.mentions.push(m.span.clone());
+        // the mention is owned: its fields move into the organization
+        let OrgMention { span, name, acronym, office, .. } = m;
+        // the written acronym, else the key when it reads as one
+        let acr = |key: &str| {
+            acronym.or_else(|| {
+                let acr_like = key.chars().all(|c| !c.is_lowercase())
+                    && key.chars().any(|c| c.is_uppercase())
+                    && !key.contains(' ');
+                acr_like.then(|| key.to_string())
+            })
+        };
+        if let Some((k, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| *k == key) {
+            o.mentions.push(span);
             if o.office.is_none() {
-                o.office = m.office.clone();
+                o.office = office;
             }
             if o.acronym.is_none() {
-                o.acronym = acr;
+                o.acronym = acr(k);
             }
             // prefer a written-out name, and mixed case over ALL CAPS
             let o_caps = !o.name.chars().any(|c| c.is_lowercase());
             if (*name_is_acr && !is_acr) || (!is_acr && o_caps && mixed_case) {
-                o.name = m.name.clone();
+                o.name = name;
                 *name_is_acr = is_acr;
             }
             continue;
         }
-        orgs.push((key, Organization { name: m.name, acronym: acr, office: m.office, mentions: vec![m.span] }, is_acr));
+        let acronym = acr(&key);
+        orgs.push((key, Organization { name, acronym, office, mentions: vec![span] }, is_acr));
     }
     orgs.into_iter().map(|(_, o, _)| o).collect()
 }
