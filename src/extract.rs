@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
-use crate::gazetteer::{resolve_matches, Gazetteer};
+use crate::gazetteer::{resolve_each, Gazetteer};
 use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
@@ -163,6 +163,9 @@ impl Extractor {
         }
     }
 }
+
+/// Places of an item looked up in a list before they are hashed.
+const FEW_PLACES: usize = 16;
 
 /// A date found in the document, in cleaned coordinates, before year resolution.
 struct RawDate {
@@ -405,7 +408,7 @@ impl DocBuilder<'_> {
             scan.push(base + p.span.start..base + p.span.end);
         }
         scan.extend(d.scan.iter().cloned());
-        self.places(&scan, d.dateline.as_ref().map(|x| &x.0))
+        self.places(scan, d.dateline.as_ref().map(|x| &x.0))
     }
 
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
@@ -468,15 +471,17 @@ impl DocBuilder<'_> {
         out
     }
 
-    fn places(&self, ranges: &[Range<usize>], dateline: Option<&ParsedDateline>) -> Vec<Place> {
+    fn places(&self, mut ranges: Vec<Range<usize>>, dateline: Option<&ParsedDateline>) -> Vec<Place> {
         let t = self.lay.text;
-        let context: Vec<&str> = dateline.and_then(|d| d.country).map(|c| c.country_code).into_iter().collect();
+        let context = dateline.and_then(|d| d.country).map(|c| [c.country_code]);
+        let context: &[&str] = context.as_ref().map_or(&[], |c| c.as_slice());
         let mut out: Vec<Place> = Vec::new();
-        // keys are the gazetteer's own strings: the fast hasher is safe
+        // (name, country code) of each place of `out`: the first few in a list on the stack,
+        // hashed once an item names more (the gazetteer's own strings: the fast hasher is safe)
+        let mut first_keys: [(&'static str, &'static str); FEW_PLACES] = [("", ""); FEW_PLACES];
         let mut index: HashMap<(&str, &str), usize, crate::hash::FxBuild> = HashMap::default();
-        let mut sorted: Vec<Range<usize>> = ranges.to_vec();
-        sorted.sort_by_key(|r| r.start);
-        for r in sorted {
+        ranges.sort_by_key(|r| r.start);
+        for r in ranges {
             let own;
             let found = match self.block_at(&r) {
                 Some(k) => &self.facts.get(self.lay, k).0,
@@ -485,12 +490,25 @@ impl DocBuilder<'_> {
                     &own
                 }
             };
-            for (m, p) in resolve_matches(found, &context) {
-                let span = self.orig(r.start + m.start..r.start + m.end);
-                match index.get(&(p.name, p.country_code)) {
-                    Some(&i) => out[i].mentions.push(span),
+            resolve_each(found, context, |m, p| {
+                let span = self.orig(r.start + m.span.start..r.start + m.span.end);
+                let key = (p.name, p.country_code);
+                let at = if out.len() <= FEW_PLACES {
+                    first_keys[..out.len()].iter().position(|k| *k == key)
+                } else {
+                    index.get(&key).copied()
+                };
+                match at {
+                    Some(i) => out[i].mentions.push(span),
                     None => {
-                        index.insert((p.name, p.country_code), out.len());
+                        if out.len() < FEW_PLACES {
+                            first_keys[out.len()] = key;
+                        } else {
+                            if out.len() == FEW_PLACES {
+                                index.extend(first_keys.iter().enumerate().map(|(i, &k)| (k, i)));
+                            }
+                            index.insert(key, out.len());
+                        }
                         out.push(Place {
                             name: p.name.to_string(),
                             text: self.input[span.range()].to_string(),
@@ -500,7 +518,7 @@ impl DocBuilder<'_> {
                         });
                     }
                 }
-            }
+            });
         }
         out
     }
@@ -576,5 +594,43 @@ mod tests {
             doc.items[0].body,
             "They learned to make their own products from waste, in the cities of Dashoguz and Turkmenabat. IOM organized a round table."
         );
+    }
+
+    #[test]
+    fn an_item_naming_many_places_lists_each_once_in_order() {
+        // more places than the list looked up before hashing, each named twice
+        let countries = [
+            "Kenya",
+            "Uganda",
+            "Ethiopia",
+            "Somalia",
+            "Sudan",
+            "Chad",
+            "Niger",
+            "Mali",
+            "Ghana",
+            "Togo",
+            "Benin",
+            "Nigeria",
+            "Cameroon",
+            "Gabon",
+            "Angola",
+            "Zambia",
+            "Malawi",
+            "Mozambique",
+            "Namibia",
+            "Botswana",
+        ];
+        assert!(countries.len() > FEW_PLACES);
+        let body = format!("Teams went to {}. They came back from {}.", countries.join(", "), countries.join(", "));
+        let doc = crate::extract(&format!("FIELD VISITS\n\n{body}"));
+        let places = &doc.items[0].places;
+        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, countries);
+        assert!(places.iter().all(|p| p.mentions.len() == 2), "{places:?}");
+        for p in places {
+            let input = format!("FIELD VISITS\n\n{body}");
+            assert!(p.mentions.iter().all(|m| input[m.start..m.end] == p.name));
+        }
     }
 }

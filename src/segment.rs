@@ -17,7 +17,7 @@ use crate::dateline::ParsedDateline;
 use once_cell::unsync::OnceCell;
 
 use crate::dates::{find_dates, DateMatch, NumericOrder};
-use crate::gazetteer::{resolve_matches, Gazetteer, PlaceMatch};
+use crate::gazetteer::{resolve_each, Gazetteer, PlaceMatch};
 use crate::layout::{Block, BlockKind, Line};
 use crate::model::Attachment;
 
@@ -250,7 +250,9 @@ impl BlockFacts {
     /// Block `k`'s places (canonical name, country code), resolved without context.
     fn places(&self, layout: &Layout<'_>, k: usize) -> &[(&'static str, &'static str)] {
         self.agree[k].get_or_init(|| {
-            resolve_matches(&self.get(layout, k).0, &[]).into_iter().map(|(_, p)| (p.name, p.country_code)).collect()
+            let mut out = Vec::new();
+            resolve_each(&self.get(layout, k).0, &[], |_, p| out.push((p.name, p.country_code)));
+            out
         })
     }
 }

@@ -222,26 +222,49 @@ pub struct PlaceMatch {
 /// assert_eq!(codes, ["LB", "LB", "LB"]);
 /// ```
 pub fn resolve_matches(matches: &[PlaceMatch], context: &[&str]) -> Vec<(Range<usize>, &'static Place)> {
-    let mut ctx: Vec<&str> = context.to_vec();
+    let mut out = Vec::with_capacity(matches.len());
+    resolve_each(matches, context, |m, p| out.push((m.span.clone(), p)));
+    out
+}
+
+/// [`resolve_matches`], each kept match and its place handed to `f` in order: no vector.
+pub(crate) fn resolve_each<'c>(
+    matches: &[PlaceMatch],
+    context: &[&'c str],
+    mut f: impl FnMut(&PlaceMatch, &'static Place),
+) {
+    // The context countries: the given ones, then those of unambiguous matches. Short lists
+    // (nearly all) live on the stack.
+    let cap = context.len() + matches.len();
+    let mut stack: [&'c str; 16] = [""; 16];
+    let mut heap;
+    let buf: &mut [&'c str] = if cap <= stack.len() {
+        &mut stack[..cap]
+    } else {
+        heap = vec![""; cap];
+        &mut heap
+    };
+    buf[..context.len()].copy_from_slice(context);
+    let mut n = context.len();
     for m in matches.iter().filter(|m| !m.weak) {
         if let Some(first) = m.candidates.first() {
             let cc = first.country_code;
-            if m.candidates.iter().all(|p| p.country_code == cc) && !ctx.contains(&cc) {
-                ctx.push(cc);
+            if m.candidates.iter().all(|p| p.country_code == cc) && !buf[..n].contains(&cc) {
+                buf[n] = cc;
+                n += 1;
             }
         }
     }
-    let mut out = Vec::with_capacity(matches.len());
+    let ctx = &buf[..n];
     for m in matches {
-        if let Some(p) = m.candidates.first().and_then(|best| pick(m.candidates.iter().copied(), best, &ctx)) {
-            out.push((m.span.clone(), p));
+        if let Some(p) = m.candidates.first().and_then(|best| pick(m.candidates.iter().copied(), best, ctx)) {
+            f(m, p);
         } else if !m.weak {
             if let Some(p) = m.candidates.first() {
-                out.push((m.span.clone(), *p));
+                f(m, p);
             }
         }
     }
-    out
 }
 
 /// Char at byte `i` (which must be a char boundary of `text`). Two-byte sequences (Latin

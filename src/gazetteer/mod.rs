@@ -25,6 +25,7 @@
 
 mod find;
 
+pub(crate) use find::resolve_each;
 pub use find::{resolve_matches, PlaceMatch};
 
 use crate::hash::FxBuild;
