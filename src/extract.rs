@@ -94,11 +94,23 @@ impl Extractor {
     pub fn extract_document(&self, id: Option<String>, text: &str, reference_date: Option<NaiveDate>) -> Document {
         let cleaned = clean(text);
         let t: &str = &cleaned.text;
+        let lines = layout::lines(t);
+        // The numeric order, when the document decides it, from its dates read paragraph by
+        // paragraph; a block that is a whole paragraph keeps those dates.
+        let mut read: Vec<(Range<usize>, Vec<DateMatch>)> = Vec::new();
         let (order, evidence) = match self.numeric_order {
             Some(DateOrder::DayFirst) => (NumericOrder::DayFirst, OrderEvidence::Default),
             Some(DateOrder::MonthFirst) => (NumericOrder::MonthFirst, OrderEvidence::Default),
             None => {
-                let (o, e) = dates::detect_numeric_order(t);
+                let paragraphs: Vec<(Range<usize>, dates::ParagraphDates)> =
+                    layout::paragraphs(&lines).map(|r| (r.clone(), dates::paragraph_dates(&t[r]))).collect();
+                let (o, e) = dates::order_of(paragraphs.iter().map(|(_, d)| d));
+                // read day first: they stand for month first only if the order was never asked
+                read = paragraphs
+                    .into_iter()
+                    .filter(|(_, d)| o == NumericOrder::DayFirst || !d.order_used)
+                    .map(|(r, d)| (r, d.matches))
+                    .collect();
                 let e = match e {
                     dates::OrderEvidence::UnambiguousDate => OrderEvidence::UnambiguousDate,
                     dates::OrderEvidence::MonthNameStyle => OrderEvidence::MonthNameStyle,
@@ -107,11 +119,10 @@ impl Extractor {
                 (o, e)
             }
         };
-        let lines = layout::lines(t);
         let blocks = layout::blocks(t, &lines, order);
         let lay = Layout { text: t, lines: &lines, blocks: &blocks, order };
         // Places and dates of blocks, found once for the grouping and the items.
-        let facts = BlockFacts::new(blocks.len());
+        let facts = BlockFacts::with_paragraphs(blocks.len(), read);
         let plans = segment::group(&lay, &facts);
         let mut doc = DocBuilder {
             input: text,
@@ -632,5 +643,19 @@ mod tests {
             let input = format!("FIELD VISITS\n\n{body}");
             assert!(p.mentions.iter().all(|m| input[m.start..m.end] == p.name));
         }
+    }
+
+    #[test]
+    fn paragraph_dates_read_before_the_order_is_known_follow_it() {
+        // month-first evidence in one paragraph, an ambiguous numeric date in another
+        let us = crate::extract("AGENCY NEWS\n\nThe deal was signed December 10, 2022.\n\nTalks resume 04/05/2023.");
+        assert_eq!(us.numeric_date_order.unwrap().order, DateOrder::MonthFirst);
+        let starts: Vec<String> = us.items[0].dates.iter().map(|d| d.range.start.to_string()).collect();
+        assert_eq!(starts, ["2022-12-10", "2023-04-05"]);
+        // the same dates with day-first evidence
+        let eu = crate::extract("AGENCY NEWS\n\nThe deal was signed 10 December 2022.\n\nTalks resume 04/05/2023.");
+        assert_eq!(eu.numeric_date_order.unwrap().order, DateOrder::DayFirst);
+        let starts: Vec<String> = eu.items[0].dates.iter().map(|d| d.range.start.to_string()).collect();
+        assert_eq!(starts, ["2022-12-10", "2023-05-04"]);
     }
 }

@@ -53,6 +53,20 @@ pub(crate) struct Block {
     pub kind: BlockKind,
 }
 
+/// The text ranges of the paragraphs (runs of lines between blank lines) of `lines`: the
+/// ranges `dates::detect_numeric_order` reads.
+pub(crate) fn paragraphs(lines: &[Line]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let first = lines.get(i)?;
+        i += 1;
+        while lines.get(i).is_some_and(|l| !l.gap_before) {
+            i += 1;
+        }
+        Some(first.span.start..lines[i - 1].span.end)
+    })
+}
+
 /// Splits `text` into its non-blank lines.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
@@ -522,6 +536,23 @@ fn title_over_prose(text: &str, l: &Line, shape: Option<HeadlineShape>, next: &L
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraphs_of_the_lines_are_those_the_date_order_is_read_from() {
+        for text in [
+            "",
+            "one line",
+            "\n\n  Title  \nbody line\n\n\nNext\u{a0}paragraph\n \t\nlast",
+            "a\n\u{b}\nb\n\u{2003}\nc\r\n\r\nd",
+            "# Heading\n- item\n- item\n\nText.\n",
+        ] {
+            let ours: Vec<Range<usize>> = paragraphs(&lines(text)).collect();
+            let dates: Vec<Range<usize>> = crate::dates::paragraphs(text).collect();
+            assert_eq!(ours, dates, "{text:?}");
+        }
+        let text = "Title\nbody\n\n\nNext";
+        assert_eq!(paragraphs(&lines(text)).map(|r| &text[r]).collect::<Vec<_>>(), ["Title\nbody", "Next"]);
+    }
 
     #[test]
     fn count_words_is_split_whitespace_with_a_limit() {

@@ -11,6 +11,7 @@
 //!   neighbour, is an item of its own.
 //! - A dateline is always an item boundary: a body after a trailing dateline opens a new item.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::dateline::ParsedDateline;
@@ -224,6 +225,9 @@ pub(crate) struct BlockFacts {
     cells: Vec<OnceCell<Mentions>>,
     /// The places of `cells` resolved without context, as the agreement test reads them.
     agree: Vec<OnceCell<Vec<(&'static str, &'static str)>>>,
+    /// Dates already found paragraph by paragraph (text range, dates), in text order: a block
+    /// that is a whole paragraph takes them instead of reading its text again.
+    paragraphs: Vec<(Range<usize>, Cell<Vec<DateMatch>>)>,
 }
 
 /// A block's place mentions (before resolution: that depends on the item's countries) and dates.
@@ -232,9 +236,16 @@ type Mentions = (Vec<PlaceMatch>, Vec<DateMatch>);
 impl BlockFacts {
     /// Room for the facts of `n` blocks, each found when first asked for.
     pub(crate) fn new(n: usize) -> BlockFacts {
+        BlockFacts::with_paragraphs(n, Vec::new())
+    }
+
+    /// As [`BlockFacts::new`], with the dates of paragraphs read beforehand: each paragraph's
+    /// text range and its dates (spans relative to the range), valid in the layout's order.
+    pub(crate) fn with_paragraphs(n: usize, paragraphs: Vec<(Range<usize>, Vec<DateMatch>)>) -> BlockFacts {
         BlockFacts {
             cells: (0..n).map(|_| OnceCell::new()).collect(),
             agree: (0..n).map(|_| OnceCell::new()).collect(),
+            paragraphs: paragraphs.into_iter().map(|(r, d)| (r, Cell::new(d))).collect(),
         }
     }
 
@@ -242,8 +253,15 @@ impl BlockFacts {
     /// for the grouping and for the item the block ends up in.
     pub(crate) fn get(&self, layout: &Layout<'_>, k: usize) -> &Mentions {
         self.cells[k].get_or_init(|| {
-            let text = &layout.text[layout.block_range(k)];
-            (Gazetteer::global().find(text), find_dates(text, layout.order))
+            let range = layout.block_range(k);
+            let text = &layout.text[range.clone()];
+            // a block is a whole paragraph at most once: its dates can be taken
+            let read = self.paragraphs.binary_search_by_key(&range.start, |(r, _)| r.start).ok();
+            let dates = match read.map(|i| &self.paragraphs[i]) {
+                Some((r, dates)) if *r == range => dates.take(),
+                _ => find_dates(text, layout.order),
+            };
+            (Gazetteer::global().find(text), dates)
         })
     }
 

@@ -67,6 +67,7 @@ pub mod lang;
 mod tok;
 
 use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
 
 use lang::{Lang, Part, LANGS};
 use tok::{is_dash, read_back, read_fwd, Entry, Gap, Kind, Tok, WordCache};
@@ -100,6 +101,9 @@ pub enum OrderEvidence {
 /// When several unambiguous numeric dates disagree, or both month-name styles occur, the
 /// majority wins (ties go to the next kind of evidence).
 ///
+/// The dates are read paragraph by paragraph (paragraphs are separated by blank lines), as
+/// the extractor reads them: no date runs across a blank line.
+///
 /// # Example
 /// ```
 /// use bulletin_events::dates::*;
@@ -112,13 +116,71 @@ pub enum OrderEvidence {
 /// ```
 pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
     let mut c = Counts::default();
-    scan(text, NumericOrder::DayFirst, |f| {
-        c.dmy_num += f.counts.dmy_num;
-        c.mdy_num += f.counts.mdy_num;
-        c.dm += f.counts.dm;
-        c.md += f.counts.md;
+    for p in paragraphs(text) {
+        c.add(paragraph_dates(&text[p]).counts);
+    }
+    order_from(c)
+}
+
+/// The ranges of `text`'s paragraphs: runs of lines that are not blank, each range from the
+/// first line's first non-blank char to the last line's last one. (The layout's lines give
+/// the same ranges.)
+pub(crate) fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = 0;
+    let mut cur: Option<Range<usize>> = None;
+    let mut lines = text.split('\n');
+    std::iter::from_fn(move || loop {
+        let Some(raw) = lines.next() else {
+            return cur.take();
+        };
+        let start = pos;
+        pos += raw.len() + 1;
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            if let Some(p) = cur.take() {
+                return Some(p);
+            }
+            continue;
+        }
+        let s = start + (raw.len() - raw.trim_start().len());
+        let e = s + trimmed.len();
+        cur = Some(cur.take().map_or(s..e, |p| p.start..e));
+    })
+}
+
+/// The expressions of one paragraph read day first, with the evidence they give on the order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ParagraphDates {
+    /// The expressions, as [`find_dates`] with [`NumericOrder::DayFirst`] gives them.
+    pub(crate) matches: Vec<DateMatch>,
+    counts: Counts,
+    /// Some expression may read differently month first: without it, `matches` hold for
+    /// either order.
+    pub(crate) order_used: bool,
+}
+
+/// Reads one paragraph for [`ParagraphDates`].
+pub(crate) fn paragraph_dates(text: &str) -> ParagraphDates {
+    let mut matches = Vec::new();
+    let mut counts = Counts::default();
+    let order_used = scan(text, NumericOrder::DayFirst, |f| {
+        counts.add(f.counts);
+        matches.push(f.to_match());
         true
     });
+    ParagraphDates { matches, counts, order_used }
+}
+
+/// The order the paragraphs' evidence decides (see [`detect_numeric_order`]).
+pub(crate) fn order_of<'p>(paragraphs: impl IntoIterator<Item = &'p ParagraphDates>) -> (NumericOrder, OrderEvidence) {
+    let mut c = Counts::default();
+    for p in paragraphs {
+        c.add(p.counts);
+    }
+    order_from(c)
+}
+
+fn order_from(c: Counts) -> (NumericOrder, OrderEvidence) {
     if c.dmy_num != c.mdy_num {
         let o = if c.dmy_num > c.mdy_num { NumericOrder::DayFirst } else { NumericOrder::MonthFirst };
         return (o, OrderEvidence::UnambiguousDate);
@@ -390,6 +452,15 @@ struct Counts {
     md: u32,
 }
 
+impl Counts {
+    fn add(&mut self, o: Counts) {
+        self.dmy_num += o.dmy_num;
+        self.mdy_num += o.mdy_num;
+        self.dm += o.dm;
+        self.md += o.md;
+    }
+}
+
 /// A match found by the grammar.
 #[derive(Clone, Copy, Debug)]
 struct Found {
@@ -642,7 +713,9 @@ fn digitless(text: &str, f: &Found) -> bool {
     !text.as_bytes()[f.start_byte..f.end_byte].iter().any(u8::is_ascii_digit)
 }
 
-fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) {
+/// Hands each expression of `text` to `sink` (which returns false to stop). Returns whether
+/// `order` was consulted: when it was not, every expression reads the same in either order.
+fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     let mut floor = 0;
@@ -681,7 +754,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) {
             // Expressions with a number are left to the digit anchor.
             if let Some(f) = best.filter(|f| digitless(text, f)) {
                 if !sink(&f) {
-                    return;
+                    return w.order_used;
                 }
                 w.prev = Some(f);
                 floor = f.end_byte;
@@ -724,7 +797,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) {
         match best {
             Some(f) => {
                 if !sink(&f) {
-                    return;
+                    return w.order_used;
                 }
                 w.prev = Some(f);
                 floor = f.end_byte;
@@ -751,6 +824,7 @@ fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) {
             }
         }
     }
+    w.order_used
 }
 
 fn langs_of(t: &Tok) -> u32 {
@@ -778,6 +852,8 @@ struct Win<'a> {
     fwd_done: bool,
     /// The last expression reported (a list continues it: "December 5 and 6").
     prev: Option<Found>,
+    /// The numeric order was consulted (an all-numeric date whose day and month may swap).
+    order_used: bool,
 }
 
 impl<'a> Win<'a> {
@@ -794,6 +870,7 @@ impl<'a> Win<'a> {
             fwd_pos: 0,
             fwd_done: true,
             prev: None,
+            order_used: false,
         }
     }
 
@@ -1113,6 +1190,9 @@ impl Grammar<'_> {
             }
             let dmy = PartialDate { year: Some(c3 as i32), month: Some(b), day: Some(a) };
             let mdy = PartialDate { year: Some(c3 as i32), month: Some(a), day: Some(b) };
+            if c != '.' && a != b {
+                w.order_used = true;
+            }
             let first = if c == '.' || self.order == NumericOrder::DayFirst { dmy } else { mdy };
             if valid(&first) {
                 first
