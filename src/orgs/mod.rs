@@ -805,7 +805,7 @@ impl<'a> Cx<'a> {
 
     fn w(&self, i: usize) -> Option<&'a str> {
         let t = self.t.get(i)?;
-        if t.kind == Kind::Word {
+        if matches!(t.kind, Kind::Word) {
             self.text.get(t.s..t.e)
         } else {
             None
@@ -818,11 +818,11 @@ impl<'a> Cx<'a> {
         }
     }
     fn is_cap(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|t| t.kind == Kind::Word && t.has(F_UPPER_FIRST))
+        self.t.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && t.has(F_UPPER_FIRST))
     }
     fn word_in(&self, i: usize, s: &Table) -> bool {
         let t = match self.t.get(i) {
-            Some(t) if t.kind == Kind::Word => t,
+            Some(t) if matches!(t.kind, Kind::Word) => t,
             _ => return false,
         };
         let mut m = t.mask.get();
@@ -839,7 +839,7 @@ impl<'a> Cx<'a> {
     /// A lower-case function word (any case on ALL-CAPS lines) from set `s`.
     fn func(&self, i: usize, s: &Table) -> bool {
         match self.t.get(i) {
-            Some(t) if t.kind == Kind::Word && (self.headline() || !t.has(F_UPPER_FIRST)) => self.word_in(i, s),
+            Some(t) if matches!(t.kind, Kind::Word) && (self.headline() || !t.has(F_UPPER_FIRST)) => self.word_in(i, s),
             _ => false,
         }
     }
@@ -856,7 +856,7 @@ impl<'a> Cx<'a> {
         }
         let mut best = None;
         let mut j = i;
-        while j < lim && j < i + 4 && self.t[j].kind == Kind::Word {
+        while j < lim && j < i + 4 && matches!(self.t[j].kind, Kind::Word) {
             if j > i && !(self.is_cap(j) || self.func(j, &CONN) || self.func(j, &ARTS)) {
                 break;
             }
@@ -879,7 +879,7 @@ impl<'a> Cx<'a> {
     /// Acronym-shaped word at `i` that is taken as an acronym (see module doc).
     fn acronym_at(&self, i: usize) -> bool {
         let t = match self.t.get(i) {
-            Some(t) if t.kind == Kind::Word => t,
+            Some(t) if matches!(t.kind, Kind::Word) => t,
             _ => return false,
         };
         if t.has(F_DIGIT) || t.has(F_HYPHEN) || t.upper < 2 {
@@ -949,7 +949,7 @@ impl<'a> Cx<'a> {
     /// "IDF-funded": acronym prefix of a hyphenated word whose rest is lower case.
     fn acronym_prefix(&self, i: usize) -> Option<usize> {
         let t = self.t.get(i)?;
-        if t.kind != Kind::Word || !t.has(F_HYPHEN) {
+        if !matches!(t.kind, Kind::Word) || !t.has(F_HYPHEN) {
             return None;
         }
         let w = &self.text[t.s..t.e];
@@ -1031,7 +1031,7 @@ fn is_title_case(text: &str, toks: &[Tok]) -> bool {
     }
     let (mut long, mut caps) = (0, 0);
     for t in toks {
-        if t.kind == Kind::Word && t.e - t.s >= 4 && !t.has(F_DIGIT) {
+        if matches!(t.kind, Kind::Word) && t.e - t.s >= 4 && !t.has(F_DIGIT) {
             long += 1;
             caps += t.has(F_UPPER_FIRST) as usize;
         }
@@ -1068,7 +1068,7 @@ fn scan(cx: &Cx, from: usize, lim: usize, out: &mut Vec<OrgMention>) {
             Kind::Word => {
                 if contact_cue(cx, i) {
                     // the rest of the block is contact details
-                    while i < lim && t[i].kind != Kind::Break {
+                    while i < lim && !matches!(t[i].kind, Kind::Break) {
                         i += 1;
                     }
                     continue;
@@ -1183,7 +1183,7 @@ fn paren_acronym_raw(cx: &Cx, j: usize, lim: usize) -> Option<(String, usize)> {
         return None;
     }
     let t = cx.t.get(j + 1)?;
-    if t.kind != Kind::Word || t.upper < 2 || !t.has(F_UPPER_FIRST) || t.has(F_DIGIT) {
+    if !matches!(t.kind, Kind::Word) || t.upper < 2 || !t.has(F_UPPER_FIRST) || t.has(F_DIGIT) {
         return None;
     }
     let w = cx.w(j + 1)?;
@@ -1247,7 +1247,9 @@ fn known_at(cx: &Cx, i: usize, lim: usize) -> Option<usize> {
             continue;
         }
         let ok = k.iter().enumerate().all(|(o, kh)| {
-            cx.t[i + o].kind == Kind::Word && (o + 1 == k.len() || !cx.poss(i + o)) && tok_hash(cx, i + o) == *kh
+            matches!(cx.t[i + o].kind, Kind::Word)
+                && (o + 1 == k.len() || !cx.poss(i + o))
+                && tok_hash(cx, i + o) == *kh
         });
         if ok && best.is_none_or(|b| i + k.len() > b) {
             best = Some(i + k.len());
@@ -1571,7 +1573,7 @@ fn quote(cx: &Cx, i: usize, lim: usize, cue: bool, out: &mut Vec<OrgMention>) ->
         scan(cx, a, b, out);
         return close + 1;
     }
-    let words = (a..b).filter(|&k| cx.t[k].kind == Kind::Word).count();
+    let words = (a..b).filter(|&k| matches!(cx.t[k].kind, Kind::Word)).count();
     let ends_sentence = b > a && matches!(cx.punct(b - 1), Some('.' | ',' | '!' | '?'));
     if words > 25 || ends_sentence {
         // quoted speech: ordinary text
@@ -1671,7 +1673,7 @@ fn acronym(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<u
     // compound "US/JTIP"
     if i + 2 < lim && cx.punct(i + 1) == Some('/') && t[i + 1].s == t[i].e && t[i + 2].s == t[i + 1].e {
         let t2 = &t[i + 2];
-        if t2.kind == Kind::Word && t2.upper >= 2 && t2.lowers == 0 && !t2.has(F_DIGIT) {
+        if matches!(t2.kind, Kind::Word) && t2.upper >= 2 && t2.lowers == 0 && !t2.has(F_DIGIT) {
             let both_caps = t[i].upper >= 2 && t[i].lowers == 0;
             if both_caps && (cx.acronym_at(i) || cx.acronym_at(i + 2)) {
                 let m = mention(cx, i, i + 3, None);
@@ -1866,10 +1868,15 @@ impl TableBuilder {
         let mut has_paren = false;
         // heads used bare: "the Commission" (lower-case "the": a sentence-initial "The
         // Commission" may be a name's own article)
+        let bytes = cx.text.as_bytes();
         for (i, t) in toks.iter().enumerate() {
-            has_paren |= t.kind == Kind::Punct('(');
-            if t.kind != Kind::Word || &cx.text[t.s..t.e] != "the" || cx.text.as_bytes().get(t.e) != Some(&b' ') {
-                continue;
+            match t.kind {
+                Kind::Punct('(') => {
+                    has_paren = true;
+                    continue;
+                }
+                Kind::Word if t.e - t.s == 3 && bytes[t.s..t.e] == *b"the" && bytes.get(t.e) == Some(&b' ') => {}
+                _ => continue,
             }
             let rest = &cx.text[t.e + 1..];
             if !rest.starts_with(|c: char| c.is_ascii_uppercase()) || toks.get(i + 1).is_none_or(|n| n.s != t.e + 1) {
