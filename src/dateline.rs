@@ -140,10 +140,7 @@ fn place_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
     if prefix.len() > MAX_PLACE_PREFIX || prefix.split_whitespace().count() > 3 * MAX_PLACE_WORDS {
         return None;
     }
-    let parts = place_part(prefix, 0, false)?;
-    if parts.end != prefix.len() || parts.free_words {
-        return None;
-    }
+    // What follows the date first (cheap): the end of the line, or a caption.
     let rest = &line[d.span.end..];
     let caption = if rest.trim().is_empty() {
         None
@@ -153,6 +150,10 @@ fn place_first(line: &str, d: DateMatch) -> Option<ParsedDateline> {
     } else {
         return None;
     };
+    let parts = place_part(prefix, 0, false)?;
+    if parts.end != prefix.len() || parts.free_words {
+        return None;
+    }
     let start = line.len() - line.trim_start().len();
     let mut p = build(start..d.span.end, Some(d), parts);
     p.caption = caption;
