@@ -381,13 +381,15 @@ fn headline_shape(line: &str, l: &Line, full: bool) -> Option<HeadlineShape> {
     if ends_as_sentence(line) && !line.ends_with(':') || line.len() > MAX_HEADLINE_BYTES {
         return None;
     }
+    // The ALL CAPS test first: it gives up after a few lower-case letters, and without it
+    // only a full reading of a line that is no list item may go on.
+    let caps = is_all_caps(line);
+    if !caps && (!full || l.bullet) {
+        return None;
+    }
     // Counting stops past the longest headline: prose lines are long.
     let words = count_words(line, MAX_HEADLINE_WORDS + 1);
     if words > MAX_HEADLINE_WORDS {
-        return None;
-    }
-    let caps = is_all_caps(line);
-    if l.bullet && !caps {
         return None;
     }
     if caps {
