@@ -177,6 +177,8 @@ struct Lexicon {
     num_filter: Vec<u32>,
     /// Letters that start some number word.
     num_first: [bool; LETTERS],
+    /// `num_first` by ASCII char: one load for the first letter of most words.
+    num_first_ascii: [bool; 128],
     /// For a first letter: bit `s` set when a number word has second letter `s`.
     num_second: [u64; LETTERS],
 }
@@ -186,6 +188,9 @@ impl Lexicon {
         self.map.get(lower).copied().unwrap_or_default()
     }
     fn may_start_number(&self, first: char) -> bool {
+        if first.is_ascii() {
+            return self.num_first_ascii[first as usize];
+        }
         letter_index(first).is_some_and(|f| self.num_first[f])
     }
     fn may_be_number(&self, first: char, second: char, last: char, nchars: usize) -> bool {
@@ -256,7 +261,11 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
             }
         }
     }
-    Lexicon { map, num_filter, num_first, num_second }
+    let mut num_first_ascii = [false; 128];
+    for (c, slot) in num_first_ascii.iter_mut().enumerate() {
+        *slot = letter_index(char::from(c as u8)).is_some_and(|f| num_first[f]);
+    }
+    Lexicon { map, num_filter, num_first, num_first_ascii, num_second }
 });
 
 /// Qualifier phrases indexed by their last word; each with its words nearest-first, longest
