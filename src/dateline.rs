@@ -65,11 +65,16 @@ pub(crate) fn caption_label_len(line: &str) -> usize {
 /// Reads `line` as a dateline standing on its own line (leading or trailing), after an optional
 /// caption label.
 pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
+    parse_known(line, order, None)
+}
+
+/// [`parse`], with `first_date(line, order)` given when the caller already knows it.
+pub(crate) fn parse_known(line: &str, order: NumericOrder, first: Option<Option<DateMatch>>) -> Option<ParsedDateline> {
     let label = caption_label_len(line);
     if label == 0 {
-        return parse_unlabelled(line, order);
+        return parse_unlabelled(line, order, first);
     }
-    let mut d = parse_unlabelled(&line[label..], order)?;
+    let mut d = parse_unlabelled(&line[label..], order, None)?;
     let shift = |r: &mut Range<usize>| *r = r.start + label..r.end + label;
     shift(&mut d.span);
     if let Some(c) = d.caption.as_mut() {
@@ -81,7 +86,8 @@ pub(crate) fn parse(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
     Some(d)
 }
 
-fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
+/// `first`: `first_date(line, order)` when already known.
+fn parse_unlabelled(line: &str, order: NumericOrder, first: Option<Option<DateMatch>>) -> Option<ParsedDateline> {
     // Every dateline date has a digit, and the date starts within the line's head (at most a
     // short place list before it): most prose lines end here.
     let mut head = HEAD.min(line.len());
@@ -99,7 +105,7 @@ fn parse_unlabelled(line: &str, order: NumericOrder) -> Option<ParsedDateline> {
         let p = if d.span.start == 0 { date_first(line, d)? } else { place_first(line, d)? };
         return p.caption.is_some().then_some(p);
     }
-    let d = first_date(line, order)?;
+    let d = first.unwrap_or_else(|| first_date(line, order))?;
     if d.span.start == 0 {
         date_first(line, d)
     } else {

@@ -98,19 +98,31 @@ impl Extractor {
         // The numeric order, when the document decides it, from its dates read paragraph by
         // paragraph; a block that is a whole paragraph keeps those dates.
         let mut read: Vec<(Range<usize>, Vec<DateMatch>)> = Vec::new();
+        // The first date of each line that is a paragraph of its own, by line index: what the
+        // dateline reader would look for.
+        let mut line_firsts: Vec<(usize, Option<DateMatch>)> = Vec::new();
         let (order, evidence) = match self.numeric_order {
             Some(DateOrder::DayFirst) => (NumericOrder::DayFirst, OrderEvidence::Default),
             Some(DateOrder::MonthFirst) => (NumericOrder::MonthFirst, OrderEvidence::Default),
             None => {
-                let paragraphs: Vec<(Range<usize>, dates::ParagraphDates)> =
-                    layout::paragraphs(&lines).map(|r| (r.clone(), dates::paragraph_dates(&t[r]))).collect();
-                let (o, e) = dates::order_of(paragraphs.iter().map(|(_, d)| d));
+                let paragraphs: Vec<(Range<usize>, Range<usize>, dates::ParagraphDates)> =
+                    layout::paragraph_lines(&lines)
+                        .map(|ls| {
+                            let r = lines[ls.start].span.start..lines[ls.end - 1].span.end;
+                            let dates = dates::paragraph_dates(&t[r.clone()]);
+                            (ls, r, dates)
+                        })
+                        .collect();
+                let (o, e) = dates::order_of(paragraphs.iter().map(|(_, _, d)| d));
                 // read day first: they stand for month first only if the order was never asked
-                read = paragraphs
-                    .into_iter()
-                    .filter(|(_, d)| o == NumericOrder::DayFirst || !d.order_used)
-                    .map(|(r, d)| (r, d.matches))
-                    .collect();
+                for (ls, r, d) in paragraphs {
+                    if o == NumericOrder::DayFirst || !d.order_used {
+                        if ls.len() == 1 {
+                            line_firsts.push((ls.start, d.matches.first().cloned()));
+                        }
+                        read.push((r, d.matches));
+                    }
+                }
                 let e = match e {
                     dates::OrderEvidence::UnambiguousDate => OrderEvidence::UnambiguousDate,
                     dates::OrderEvidence::MonthNameStyle => OrderEvidence::MonthNameStyle,
@@ -119,7 +131,11 @@ impl Extractor {
                 (o, e)
             }
         };
-        let blocks = layout::blocks(t, &lines, order);
+        let known = |i: usize| {
+            let k = line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
+            Some(line_firsts[k].1.clone())
+        };
+        let blocks = layout::blocks(t, &lines, order, known);
         let lay = Layout { text: t, lines: &lines, blocks: &blocks, order };
         // Places and dates of blocks, found once for the grouping and the items.
         let facts = BlockFacts::with_paragraphs(blocks.len(), read);
@@ -657,5 +673,10 @@ mod tests {
         assert_eq!(eu.numeric_date_order.unwrap().order, DateOrder::DayFirst);
         let starts: Vec<String> = eu.items[0].dates.iter().map(|d| d.range.start.to_string()).collect();
         assert_eq!(starts, ["2022-12-10", "2023-05-04"]);
+        // a dateline standing alone is read in the document's order too
+        let us = crate::extract("Signed December 10, 2022.\n\nGeneva, 04/05/2023\n\nTalks resumed.");
+        let dl: Vec<String> =
+            us.items.iter().filter_map(|i| i.dateline.as_ref()?.date).map(|d| d.start.to_string()).collect();
+        assert_eq!(dl, ["2023-04-05"]);
     }
 }

@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 use once_cell::unsync::OnceCell;
 
 use crate::dateline::{self, ParsedDateline};
-use crate::dates::NumericOrder;
+use crate::dates::{DateMatch, NumericOrder};
 use crate::words::WordSet;
 
 /// One non-blank line of the cleaned text.
@@ -53,17 +53,19 @@ pub(crate) struct Block {
     pub kind: BlockKind,
 }
 
-/// The text ranges of the paragraphs (runs of lines between blank lines) of `lines`: the
-/// ranges `dates::detect_numeric_order` reads.
-pub(crate) fn paragraphs(lines: &[Line]) -> impl Iterator<Item = Range<usize>> + '_ {
+/// The paragraphs (runs of lines between blank lines) of `lines`, as ranges of line indices.
+/// Their text, from the first line's start to the last line's end, is what
+/// `dates::detect_numeric_order` reads paragraph by paragraph.
+pub(crate) fn paragraph_lines(lines: &[Line]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
-        let first = lines.get(i)?;
+        let first = i;
+        lines.get(i)?;
         i += 1;
         while lines.get(i).is_some_and(|l| !l.gap_before) {
             i += 1;
         }
-        Some(first.span.start..lines[i - 1].span.end)
+        Some(first..i)
     })
 }
 
@@ -446,13 +448,22 @@ impl LineFacts {
 }
 
 /// Splits the lines into blocks and classifies them.
-pub(crate) fn blocks(text: &str, lines: &[Line], order: NumericOrder) -> Vec<Block> {
+///
+/// `first_date(i)` may give line `i`'s first date in `order` when it is already known
+/// (`Some(None)`: the line has none); `None` means unknown.
+pub(crate) fn blocks(
+    text: &str,
+    lines: &[Line],
+    order: NumericOrder,
+    first_date: impl Fn(usize) -> Option<Option<DateMatch>>,
+) -> Vec<Block> {
     let facts: Vec<LineFacts> = lines
         .iter()
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let s = &text[l.content.clone()];
             LineFacts {
-                dateline: if l.heading { None } else { dateline::parse(s, order) },
+                dateline: if l.heading { None } else { dateline::parse_known(s, order, first_date(i)) },
                 marked: headline_shape(s, l, false) == Some(HeadlineShape::Marked),
                 shape: OnceCell::new(),
                 byline: !l.heading && is_byline(s),
@@ -548,12 +559,14 @@ mod tests {
             "a\n\u{b}\nb\n\u{2003}\nc\r\n\r\nd",
             "# Heading\n- item\n- item\n\nText.\n",
         ] {
-            let ours: Vec<Range<usize>> = paragraphs(&lines(text)).collect();
+            let ls = lines(text);
+            let ours: Vec<Range<usize>> =
+                paragraph_lines(&ls).map(|r| ls[r.start].span.start..ls[r.end - 1].span.end).collect();
             let dates: Vec<Range<usize>> = crate::dates::paragraphs(text).collect();
             assert_eq!(ours, dates, "{text:?}");
         }
         let text = "Title\nbody\n\n\nNext";
-        assert_eq!(paragraphs(&lines(text)).map(|r| &text[r]).collect::<Vec<_>>(), ["Title\nbody", "Next"]);
+        assert_eq!(paragraph_lines(&lines(text)).collect::<Vec<_>>(), [0..2, 2..3]);
     }
 
     #[test]
@@ -576,7 +589,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<String> {
         let ls = lines(text);
-        blocks(text, &ls, NumericOrder::DayFirst)
+        blocks(text, &ls, NumericOrder::DayFirst, |_| None)
             .iter()
             .map(|b| {
                 let t = &text[ls[b.lines.start].content.start..ls[b.lines.end - 1].content.end];

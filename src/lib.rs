@@ -106,7 +106,7 @@ pub mod bench {
     /// grouping into items; returns the number of items.
     pub fn layout_segment(text: &str) -> usize {
         let lines = crate::layout::lines(text);
-        let blocks = crate::layout::blocks(text, &lines, NumericOrder::DayFirst);
+        let blocks = crate::layout::blocks(text, &lines, NumericOrder::DayFirst, |_| None);
         let lay = crate::segment::Layout { text, lines: &lines, blocks: &blocks, order: NumericOrder::DayFirst };
         crate::segment::group(&lay, &crate::segment::BlockFacts::new(blocks.len())).len()
     }
