@@ -222,16 +222,16 @@ fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<usize> {
 /// The places (name, country code) and dates each block mentions, found at most once per block
 /// however many datelines weigh it.
 pub(crate) struct BlockFacts {
-    cells: Vec<OnceCell<Mentions>>,
-    /// The places of `cells` resolved without context, as the agreement test reads them.
+    /// Each block's place mentions (before resolution: that depends on the item's countries).
+    place_cells: Vec<OnceCell<Vec<PlaceMatch>>>,
+    /// Each block's dates.
+    date_cells: Vec<OnceCell<Vec<DateMatch>>>,
+    /// The places of `place_cells` resolved without context, as the agreement test reads them.
     agree: Vec<OnceCell<Vec<(&'static str, &'static str)>>>,
     /// Dates already found paragraph by paragraph (text range, dates), in text order: a block
     /// that is a whole paragraph takes them instead of reading its text again.
     paragraphs: Vec<(Range<usize>, Cell<Vec<DateMatch>>)>,
 }
-
-/// A block's place mentions (before resolution: that depends on the item's countries) and dates.
-type Mentions = (Vec<PlaceMatch>, Vec<DateMatch>);
 
 impl BlockFacts {
     /// Room for the facts of `n` blocks, each found when first asked for.
@@ -243,25 +243,29 @@ impl BlockFacts {
     /// text range and its dates (spans relative to the range), valid in the layout's order.
     pub(crate) fn with_paragraphs(n: usize, paragraphs: Vec<(Range<usize>, Vec<DateMatch>)>) -> BlockFacts {
         BlockFacts {
-            cells: (0..n).map(|_| OnceCell::new()).collect(),
+            place_cells: (0..n).map(|_| OnceCell::new()).collect(),
+            date_cells: (0..n).map(|_| OnceCell::new()).collect(),
             agree: (0..n).map(|_| OnceCell::new()).collect(),
             paragraphs: paragraphs.into_iter().map(|(r, d)| (r, Cell::new(d))).collect(),
         }
     }
 
-    /// Place mentions and dates of block `k` (spans relative to the block's range): found once,
-    /// for the grouping and for the item the block ends up in.
-    pub(crate) fn get(&self, layout: &Layout<'_>, k: usize) -> &Mentions {
-        self.cells[k].get_or_init(|| {
+    /// Place mentions of block `k` (spans relative to the block's range): found once, for the
+    /// grouping and for the item the block ends up in.
+    pub(crate) fn places_of(&self, layout: &Layout<'_>, k: usize) -> &[PlaceMatch] {
+        self.place_cells[k].get_or_init(|| Gazetteer::global().find(&layout.text[layout.block_range(k)]))
+    }
+
+    /// Dates of block `k` (spans relative to the block's range), found once.
+    pub(crate) fn dates_of(&self, layout: &Layout<'_>, k: usize) -> &[DateMatch] {
+        self.date_cells[k].get_or_init(|| {
             let range = layout.block_range(k);
-            let text = &layout.text[range.clone()];
             // a block is a whole paragraph at most once: its dates can be taken
             let read = self.paragraphs.binary_search_by_key(&range.start, |(r, _)| r.start).ok();
-            let dates = match read.map(|i| &self.paragraphs[i]) {
+            match read.map(|i| &self.paragraphs[i]) {
                 Some((r, dates)) if *r == range => dates.take(),
-                _ => find_dates(text, layout.order),
-            };
-            (Gazetteer::global().find(text), dates)
+                _ => find_dates(&layout.text[range], layout.order),
+            }
         })
     }
 
@@ -269,7 +273,7 @@ impl BlockFacts {
     fn places(&self, layout: &Layout<'_>, k: usize) -> &[(&'static str, &'static str)] {
         self.agree[k].get_or_init(|| {
             let mut out = Vec::new();
-            resolve_each(&self.get(layout, k).0, &[], |_, p| out.push((p.name, p.country_code)));
+            resolve_each(self.places_of(layout, k), &[], |_, p| out.push((p.name, p.country_code)));
             out
         })
     }
@@ -282,7 +286,7 @@ fn agreement(layout: &Layout<'_>, facts: &BlockFacts, d: &ParsedDateline, blocks
     let mut country = false;
     let mut date = false;
     for &k in blocks {
-        let dates = &facts.get(layout, k).1;
+        let dates = facts.dates_of(layout, k);
         for &(name, cc) in facts.places(layout, k) {
             city |= d.city.is_some_and(|c| c.name == name && c.country_code == cc);
             country |= d.country.is_some_and(|c| c.country_code == cc);
