@@ -482,7 +482,9 @@ pub(crate) fn blocks(
             j += 1;
         }
         if j > i + 1
-            && (stands_alone(i) || title_over_prose(text, &lines[i], facts[i].shape(text, &lines[i]), &lines[i + 1]))
+            && (stands_alone(i)
+                || title_over_prose_possible(&lines[i], &lines[i + 1])
+                    && title_over_prose(text, &lines[i], facts[i].shape(text, &lines[i]), &lines[i + 1]))
         {
             spans.push(i..i + 1);
             i += 1;
@@ -521,7 +523,10 @@ pub(crate) fn blocks(
                     !lines[n.start].heading && !nf.marked && prose && len >= lines[r.start].content.len() * min_ratio
                 })
             };
-            match f.shape(text, &lines[r.start]) {
+            // (a Title Case or sentence-case headline needs a body after it: the shape tests
+            // run only then)
+            let shape = if f.marked || body_follows(1) { f.shape(text, &lines[r.start]) } else { None };
+            match shape {
                 Some(HeadlineShape::Marked) => BlockKind::Headline,
                 Some(HeadlineShape::Title) if body_follows(1) => BlockKind::Headline,
                 Some(HeadlineShape::Sentence) if body_follows(2) => BlockKind::Headline,
@@ -546,9 +551,40 @@ fn title_over_prose(text: &str, l: &Line, shape: Option<HeadlineShape>, next: &L
         }
 }
 
+/// A necessary condition of [`title_over_prose`] that needs no shape: the next line is no list
+/// item and is at least 5/3 as long (a sentence-case line must be shorter still).
+fn title_over_prose_possible(l: &Line, next: &Line) -> bool {
+    !next.bullet && l.content.len() * 5 <= next.span.len() * 3
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_over_prose_needs_what_its_possible_test_checks() {
+        let text = "x".repeat(300);
+        let line = |len: usize, bullet: bool| Line {
+            span: 0..len,
+            content: 0..len,
+            heading: false,
+            bullet,
+            prose_start: 0,
+            gap_before: false,
+        };
+        for a in 0..120 {
+            for b in 0..240 {
+                for bullet in [false, true] {
+                    let (l, next) = (line(a, false), line(b, bullet));
+                    for shape in [Some(HeadlineShape::Title), Some(HeadlineShape::Sentence)] {
+                        if title_over_prose(&text, &l, shape, &next) {
+                            assert!(title_over_prose_possible(&l, &next), "{a} {b} {bullet} {shape:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn paragraphs_of_the_lines_are_those_the_date_order_is_read_from() {
