@@ -704,8 +704,9 @@ mod tests {
         // After an inline dateline, an item's dates are those a scan of the body text alone
         // finds (the pipeline reuses the block's scan where that gives the same answer).
         let ex = Extractor::builder().reference_date(NaiveDate::from_ymd_opt(2023, 3, 10).unwrap()).build();
-        let datelines = ["OSH, 5 March", "GENEVA, March 5", "Osh, 5 March 2023", "KABUL, 03/05/2023"];
-        let agencies = ["", " (IOM)", " (Reuters)"];
+        let datelines =
+            ["OSH, 5 March", "GENEVA, March 5", "Osh, 5 March 2023", "KABUL, 03/05/2023", "ДУШАНБЕ, 14 марта 2023 г."];
+        let agencies = ["", " (IOM)", " (Reuters)", " /НИАТ «Ховар»/."];
         let bodies = [
             "7 March: a training was held.",
             "6 and 7 March saw training.",
@@ -716,12 +717,15 @@ mod tests {
             "- 7 March: talks.",
             "In November, 24 teams met between 3 and 5 December 2022.",
             "On 04/05/2023 and 13/05/2023 the camps reopened.",
+            "15 марта 2023 года прошёл семинар, а 16-17 марта – тренинг.",
+            "14.03.2023 г. и с 10 по 18 ноября прошли встречи.",
         ];
         let mut reused = 0;
         for d in datelines {
             for a in agencies {
                 for b in bodies {
-                    let text = format!("{d}{a} - {b}");
+                    // the Russian agencies' form has no dash: "ДУШАНБЕ, 14.03.2023 /НИАТ «Ховар»/. Текст"
+                    let text = if a.starts_with(" /") { format!("{d}{a} {b}") } else { format!("{d}{a} - {b}") };
                     let doc = ex.extract(&text);
                     let item = &doc.items[0];
                     let Some(dl) = item.dateline.as_ref() else { continue };
@@ -740,6 +744,23 @@ mod tests {
                 }
             }
         }
-        assert!(reused > 50, "{reused}");
+        assert!(reused > 100, "{reused}");
+        // the same for a caption after a dateline on its line
+        for (line, caption) in [
+            (
+                "Photo: 2 November 2022, Astana, Kazakhstan. Participants met on 3 November.",
+                "Participants met on 3 November.",
+            ),
+            ("2 November 2022, Astana. 3-4 November: the second round.", "3-4 November: the second round."),
+            ("Astana, 2 November. 3 November and 4 November were planned.", "3 November and 4 November were planned."),
+        ] {
+            let doc = ex.extract(&format!("{line}\n\nMore text follows here."));
+            let item = doc.items.iter().find(|i| i.dateline.as_ref().is_some_and(|d| d.caption.is_some())).expect(line);
+            assert_eq!(item.dateline.as_ref().unwrap().caption.as_ref().unwrap().text, caption);
+            let alone: Vec<&str> =
+                dates::find_dates(caption, NumericOrder::DayFirst).iter().map(|m| &caption[m.span.clone()]).collect();
+            let found: Vec<&str> = item.dates.iter().map(|m| m.text.as_str()).collect();
+            assert_eq!(found, alone, "{line}");
+        }
     }
 }
