@@ -12,6 +12,7 @@ use std::ops::Range;
 use crate::dates::{find_dates, first_date, DateMatch, NumericOrder};
 use crate::model::PlaceKind;
 use crate::places::{self, PlaceRef};
+use crate::words::is_ascii_space;
 
 /// A dateline read from a line. Offsets are relative to the line.
 #[derive(Clone, Debug)]
@@ -361,12 +362,12 @@ fn capitalised_words_ascii(s: &[u8]) -> bool {
     let trim = |b: u8| matches!(b, b',' | b';' | b':' | b'(' | b')' | b'"' | b'-' | b'/');
     let mut i = 0;
     while i < s.len() {
-        if matches!(s[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+        if is_ascii_space(s[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < s.len() && !matches!(s[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+        while i < s.len() && !is_ascii_space(s[i]) {
             i += 1;
         }
         let mut w = &s[start..i];

@@ -54,8 +54,8 @@ pub(crate) struct Block {
 }
 
 /// The paragraphs (runs of lines between blank lines) of `lines`, as ranges of line indices.
-/// Their text, from the first line's start to the last line's end, is what
-/// `dates::detect_numeric_order` reads paragraph by paragraph.
+/// Their text, from the first line's start to the last line's end, is what the date finder
+/// reads paragraph by paragraph (`dates::detect_numeric_order` included).
 pub(crate) fn paragraph_lines(lines: &[Line]) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -359,8 +359,7 @@ fn count_words(line: &str, limit: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     for &b in line.as_bytes() {
-        // the ASCII chars `char::is_whitespace` accepts (vertical tab included)
-        let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        let space = crate::words::is_ascii_space(b);
         if !space && !in_word {
             n += 1;
             if n == limit {
@@ -587,22 +586,13 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_of_the_lines_are_those_the_date_order_is_read_from() {
-        for text in [
-            "",
-            "one line",
-            "\n\n  Title  \nbody line\n\n\nNext\u{a0}paragraph\n \t\nlast",
-            "a\n\u{b}\nb\n\u{2003}\nc\r\n\r\nd",
-            "# Heading\n- item\n- item\n\nText.\n",
-        ] {
-            let ls = lines(text);
-            let ours: Vec<Range<usize>> =
-                paragraph_lines(&ls).map(|r| ls[r.start].span.start..ls[r.end - 1].span.end).collect();
-            let dates: Vec<Range<usize>> = crate::dates::paragraphs(text).collect();
-            assert_eq!(ours, dates, "{text:?}");
-        }
-        let text = "Title\nbody\n\n\nNext";
-        assert_eq!(paragraph_lines(&lines(text)).collect::<Vec<_>>(), [0..2, 2..3]);
+    fn paragraphs_are_runs_of_lines_between_blank_lines() {
+        let text = "\n\n  Title  \nbody line\n\n\nNext\u{a0}paragraph\n \t\nlast\n\u{b}\nafter a vertical tab";
+        let ls = lines(text);
+        let got: Vec<&str> =
+            paragraph_lines(&ls).map(|r| &text[ls[r.start].span.start..ls[r.end - 1].span.end]).collect();
+        assert_eq!(got, ["Title  \nbody line", "Next\u{a0}paragraph", "last", "after a vertical tab"]);
+        assert_eq!(paragraph_lines(&lines("")).count(), 0);
     }
 
     #[test]

@@ -4,6 +4,14 @@ use std::collections::HashSet;
 
 use crate::hash::FxBuild;
 
+/// The ASCII bytes `char::is_whitespace` accepts (the vertical tab included, unlike
+/// `u8::is_ascii_whitespace`): byte loops over ASCII text split words where `split_whitespace`
+/// would.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
 /// A table of lower-case words, hashed once: `contains` lower-cases the word on the stack and
 /// makes one lookup instead of comparing it with every entry.
 pub(crate) struct WordSet {

@@ -67,7 +67,6 @@ pub mod lang;
 mod tok;
 
 use chrono::{Datelike, NaiveDate};
-use std::ops::Range;
 
 use lang::{Lang, Part, LANGS};
 use tok::{is_dash, read_back, read_fwd, Entry, Gap, Kind, Tok, WordCache};
@@ -116,36 +115,11 @@ pub enum OrderEvidence {
 /// ```
 pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
     let mut c = Counts::default();
-    for p in paragraphs(text) {
-        c.add(paragraph_dates(&text[p]).counts);
+    let lines = crate::layout::lines(text);
+    for ls in crate::layout::paragraph_lines(&lines) {
+        c.add(paragraph_dates(&text[lines[ls.start].span.start..lines[ls.end - 1].span.end]).counts);
     }
     order_from(c)
-}
-
-/// The ranges of `text`'s paragraphs: runs of lines that are not blank, each range from the
-/// first line's first non-blank char to the last line's last one. (The layout's lines give
-/// the same ranges.)
-pub(crate) fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut pos = 0;
-    let mut cur: Option<Range<usize>> = None;
-    let mut lines = text.split('\n');
-    std::iter::from_fn(move || loop {
-        let Some(raw) = lines.next() else {
-            return cur.take();
-        };
-        let start = pos;
-        pos += raw.len() + 1;
-        let trimmed = raw.trim();
-        if trimmed.is_empty() {
-            if let Some(p) = cur.take() {
-                return Some(p);
-            }
-            continue;
-        }
-        let s = start + (raw.len() - raw.trim_start().len());
-        let e = s + trimmed.len();
-        cur = Some(cur.take().map_or(s..e, |p| p.start..e));
-    })
 }
 
 /// The expressions of one paragraph read day first, with the evidence they give on the order.

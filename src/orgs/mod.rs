@@ -366,7 +366,7 @@ fn norm_key(s: &str) -> String {
         let mut bytes = Vec::with_capacity(s.len());
         let mut in_word = false;
         for &b in s.as_bytes() {
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            if crate::words::is_ascii_space(b) {
                 in_word = false;
                 continue;
             }
