@@ -182,6 +182,9 @@ fn lossy_repairs_invalid_utf8_instead_of_skipping() {
     // NDJSON lines too.
     let out = run_stdin(&["--ndjson", "--lossy"], b"{\"id\": \"x\", \"text\": \"caf\xe9 in Bishkek\"}\n");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["id"], "x");
+    assert_eq!(doc["items"][0]["body"], "caf\u{FFFD} in Bishkek");
     let out = run_stdin(&["--ndjson"], b"{\"id\": \"x\", \"text\": \"caf\xe9\"}\n");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:1: invalid UTF-8 at column 25"));

@@ -7,7 +7,7 @@ use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use bulletin_events::ndjson::InputDocument;
-use bulletin_events::{Document, Extractor};
+use bulletin_events::{Document, ErrorKind, Extractor};
 use chrono::NaiveDate;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -140,11 +140,13 @@ impl Settings {
                 }
             },
             Job::Line { name, line_no, bytes } => {
-                let parsed = match String::from_utf8_lossy(&bytes) {
-                    std::borrow::Cow::Owned(repaired) if self.lossy => {
-                        InputDocument::from_json_line(repaired.as_bytes())
+                // Valid lines (nearly all) are checked once, by the JSON reader; only with
+                // --lossy does a line that fails the check get repaired and read again.
+                let parsed = match InputDocument::from_json_line(&bytes) {
+                    Err(e) if self.lossy && matches!(e.kind(), ErrorKind::InvalidUtf8 { .. }) => {
+                        InputDocument::from_json_line(String::from_utf8_lossy(&bytes).as_bytes())
                     }
-                    _ => InputDocument::from_json_line(&bytes),
+                    parsed => parsed,
                 };
                 match parsed {
                     Ok(input) => {
