@@ -257,7 +257,7 @@ fn fast_lower(c: char) -> Option<char> {
     let l = match u {
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
         0xDF..=0xFF => u,
-        0x100..=0x137 | 0x14A..=0x177 => u | 1,
+        0x100..=0x12F | 0x132..=0x137 | 0x14A..=0x177 => u | 1,
         0x400..=0x40F => u + 0x50,
         0x410..=0x42F => u + 0x20,
         0x430..=0x45F => u,
@@ -2079,5 +2079,32 @@ mod tests {
                 assert_eq!(norm_key(&s), norm_key_chars(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn fast_lower_is_the_unicode_lower_case() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if let Some(l) = fast_lower(c) {
+                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![l], "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn russian_fold_is_lower_case_with_yo_as_ye() {
+        let slow = |w: &str| -> String {
+            w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
+        };
+        for w in ["ЁЛКА", "Объединённых", "МОМ", "ООН-Хабитат", "İstanbul", "ΣΟΦΊΑ", "Straße", "ǅ", ""]
+        {
+            assert_eq!(russian::fold_for_test(w), slow(w), "{w:?}");
+        }
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("{c}Ё{c}");
+            assert_eq!(russian::fold_for_test(&w), slow(&w), "U+{u:04X}");
+        }
+        assert_eq!(russian::fold_for_test("ЁЛКА"), "елка");
     }
 }

@@ -74,7 +74,22 @@ fn is_vowel(c: char) -> bool {
 
 /// Lower case with ё folded to е.
 fn fold(w: &str) -> String {
-    w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        // Latin and Cyrillic letters lower-case to one char: no case-table search
+        match super::fast_lower(c) {
+            Some('ё') => out.push('е'),
+            Some(l) => out.push(l),
+            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            None => out.extend(c.to_lowercase().map(|l| if l == 'ё' { 'е' } else { l })),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+pub(super) fn fold_for_test(w: &str) -> String {
+    fold(w)
 }
 
 fn verb_shaped(w: &str) -> bool {
