@@ -975,12 +975,13 @@ impl<'a> Cx<'a> {
             return false;
         }
         match self.w(i) {
+            // the token's cached table mask, not a fresh hash of the word
             Some(w) => {
-                in_set(&CSTOP, w)
+                self.word_in(i, &CSTOP)
                     || (w.len() > 4
                         && (w.ends_with("ED") || w.ends_with("ING") || w.ends_with("ed") || w.ends_with("ing"))
-                        && !in_set(&HEADS, w)
-                        && !in_set(&NAMEW, w))
+                        && !self.word_in(i, &HEADS)
+                        && !self.word_in(i, &NAMEW))
             }
             None => true,
         }
@@ -995,8 +996,8 @@ impl<'a> Cx<'a> {
                 return false;
             }
             let w = self.w(i).unwrap_or("");
-            return in_set(&NAMEW, w)
-                || in_set(&HEADS, w)
+            return self.word_in(i, &NAMEW)
+                || self.word_in(i, &HEADS)
                 || self.acronym_at(i)
                 || self.places.place_country(w).is_some()
                 || !with_lower(w, is_dictionary_word);
@@ -1079,7 +1080,7 @@ fn scan(cx: &Cx, from: usize, lim: usize, out: &mut Vec<OrgMention>) {
                         // cue words are short ASCII words: skip the rest cheaply
                         if short && w.is_ascii() && i > 0 && is_cue(cx, i, w) {
                             cue = true;
-                        } else if cue && !(in_set(&ANDS, w) || in_set(&ARTS, w) || w == "as" || w == "well") {
+                        } else if cue && !(cx.word_in(i, &ANDS) || cx.word_in(i, &ARTS) || w == "as" || w == "well") {
                             cue = false;
                         }
                     }
@@ -1916,7 +1917,7 @@ impl TableBuilder {
                         // lower-case words; the first word may carry a sentence capital
                         Kind::Word if !toks[k].has(F_UPPER_FIRST) || (toks[k].upper == 1 && !cx.word_in(k, &HEADS)) => {
                             let w = cx.w(k).unwrap_or("");
-                            if in_set(&CONN, w) || in_set(&ARTS, w) || in_set(&ANDS, w) {
+                            if cx.word_in(k, &CONN) || cx.word_in(k, &ARTS) || cx.word_in(k, &ANDS) {
                                 continue;
                             }
                             for part in w.split('-').rev() {
