@@ -87,11 +87,6 @@ fn fold(w: &str) -> String {
     out
 }
 
-#[cfg(test)]
-pub(super) fn fold_for_test(w: &str) -> String {
-    fold(w)
-}
-
 fn verb_shaped(w: &str) -> bool {
     if VERB_ENDINGS.iter().any(|e| w.ends_with(e)) || w.ends_with('л') {
         return true;
@@ -351,4 +346,26 @@ pub(super) fn place_after(cx: &Cx, k: usize, lim: usize) -> Option<PlaceHit> {
         return None;
     }
     cx.place_at(k + 1, lim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_fold_is_lower_case_with_yo_as_ye() {
+        let slow = |w: &str| -> String {
+            w.chars().flat_map(char::to_lowercase).map(|c| if c == 'ё' { 'е' } else { c }).collect()
+        };
+        for w in ["ЁЛКА", "Объединённых", "МОМ", "ООН-Хабитат", "İstanbul", "ΣΟΦΊΑ", "Straße", "ǅ", ""]
+        {
+            assert_eq!(fold(w), slow(w), "{w:?}");
+        }
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let w = format!("{c}Ё{c}");
+            assert_eq!(fold(&w), slow(&w), "U+{u:04X}");
+        }
+        assert_eq!(fold("ЁЛКА"), "елка");
+    }
 }
