@@ -148,6 +148,7 @@ impl Extractor {
             order,
             raw_dates: Vec::new(),
             reference_date: reference_date.or(self.reference_date),
+            para: String::new(),
         };
         let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
         let resolved = doc.resolve_dates();
@@ -222,6 +223,8 @@ struct DocBuilder<'a> {
     order: NumericOrder,
     raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
+    /// Scratch for one body paragraph, reused from item to item.
+    para: String,
 }
 
 impl DocBuilder<'_> {
@@ -295,33 +298,41 @@ impl DocBuilder<'_> {
             self.raw_dates.len() - 1
         });
 
-        // Body paragraphs, rejoining those a layout broke mid-sentence.
-        let mut paragraphs: Vec<String> = Vec::new();
+        // Body paragraphs, rejoining those a layout broke mid-sentence, written straight into
+        // the body (blank line between paragraphs); each is read into one reused buffer first,
+        // as whether it continues the last one depends on its own start.
+        let mut body = String::with_capacity(span.len());
+        let mut last: Option<usize> = None;
+        let mut para = std::mem::take(&mut self.para);
         for &k in &plan.blocks {
-            let para = match &self.lay.blocks[k].kind {
-                BlockKind::Body => self.paragraph(plan, k, &mut scan),
+            para.clear();
+            match &self.lay.blocks[k].kind {
+                BlockKind::Body => self.paragraph(plan, k, &mut scan, &mut para),
                 // A caption on a dateline's line is prose of the item too.
                 BlockKind::Dateline(d) => match &d.caption {
                     Some(c) => {
                         let base = self.line(self.block_lines(k).start).content.start;
-                        t[base + c.start..base + c.end].to_string()
+                        para.push_str(&t[base + c.start..base + c.end]);
                     }
                     None => continue,
                 },
                 _ => continue,
-            };
-            let continues = paragraphs
-                .last()
-                .is_some_and(|p| is_open_ended(p) && (continues_sentence(&para) || ends_in_continuation_word(p)));
-            match paragraphs.last_mut() {
-                Some(last) if continues => {
-                    last.push(' ');
-                    last.push_str(&para);
-                }
-                _ => paragraphs.push(para),
             }
+            let continues = last.is_some_and(|at| {
+                let p = &body[at..];
+                is_open_ended(p) && (continues_sentence(&para) || ends_in_continuation_word(p))
+            });
+            if continues {
+                body.push(' ');
+            } else {
+                if last.is_some() {
+                    body.push_str("\n\n");
+                }
+                last = Some(body.len());
+            }
+            body.push_str(&para);
         }
-        let body = if paragraphs.len() == 1 { paragraphs.swap_remove(0) } else { paragraphs.join("\n\n") };
+        self.para = para;
 
         let mut date_ids = Vec::new();
         let (facts, lay) = (self.facts, self.lay);
@@ -355,7 +366,7 @@ impl DocBuilder<'_> {
 
     /// The text of body block `k` as one paragraph: its lines joined (list items keep their own
     /// lines, without their bullet symbols). Records the block's range for mention scanning.
-    fn paragraph(&self, plan: &ItemPlan, k: usize, scan: &mut Vec<Range<usize>>) -> String {
+    fn paragraph(&self, plan: &ItemPlan, k: usize, scan: &mut Vec<Range<usize>>, para: &mut String) {
         let t = self.lay.text;
         let lines = self.block_lines(k);
         let mut start = self.line(lines.start).span.start;
@@ -366,7 +377,7 @@ impl DocBuilder<'_> {
         }
         let end = self.line(lines.end - 1).span.end;
         scan.push(start..end);
-        let mut para = String::with_capacity(end - start);
+        para.reserve(end - start);
         for i in lines {
             let l = self.line(i);
             let from = if start > l.span.start { start } else { l.prose_start };
@@ -375,7 +386,6 @@ impl DocBuilder<'_> {
             }
             para.push_str(&t[from..l.span.end]);
         }
-        para
     }
 
     /// Resolves every raw date: years from the expression, else the reference date, else the
@@ -467,9 +477,10 @@ impl DocBuilder<'_> {
         let mut mentions = Vec::new();
         for r in ranges {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
-            for mut m in table.find(&t[r.clone()], all_caps, places) {
+            let from = mentions.len();
+            table.find_into(&t[r.clone()], all_caps, places, &mut mentions);
+            for m in &mut mentions[from..] {
                 m.span = r.start + m.span.start..r.start + m.span.end;
-                mentions.push(m);
             }
         }
         mentions.sort_by_key(|m| m.span.start);

@@ -1829,16 +1829,29 @@ impl TableBuilder {
     /// document's acronyms is kept for [`TableBuilder::build`]. Texts should be given in
     /// document order: the first pairing of an acronym wins.
     pub fn find(&mut self, text: &str, all_caps_line: bool, places: &dyn PlaceLookup) -> Vec<OrgMention> {
+        let mut out = Vec::new();
+        self.find_into(text, all_caps_line, places, &mut out);
+        out
+    }
+
+    /// [`TableBuilder::find`] appending to `out` (what `out` held before is left as it was):
+    /// a pipeline that gathers several texts' mentions saves a vector per text.
+    pub(crate) fn find_into(
+        &mut self,
+        text: &str,
+        all_caps_line: bool,
+        places: &dyn PlaceLookup,
+        out: &mut Vec<OrgMention>,
+    ) {
         let mut toks = std::mem::take(&mut self.toks.0);
         toks.clear();
         toks.reserve(text.len() / 6 + 4);
         tokenize(text, &mut toks);
         let cx = Cx::new(text, &toks, all_caps_line, places);
-        let mut out = Vec::new();
-        scan(&cx, 0, toks.len(), &mut out);
-        self.learn(&cx, &out);
+        let from = out.len();
+        scan(&cx, 0, toks.len(), out);
+        self.learn(&cx, &out[from..]);
         self.toks.0 = toks;
-        out
     }
 
     /// The table of everything found so far.
@@ -2009,7 +2022,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         }
         Cow::Owned(nk)
     }
-    let mut orgs: Vec<(Cow<str>, Organization, bool)> = Vec::new();
+    let mut orgs: Vec<(Cow<str>, Organization, bool)> = Vec::with_capacity(mentions.len());
     for (m, acr_key) in mentions.into_iter().zip(&acr_keys) {
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(k)) {
             continue;
