@@ -1973,9 +1973,18 @@ fn initials(name: &str) -> String {
     s
 }
 
+/// One word of at least two capitals and no lower-case letter but `s` ("UNHCR", "NGOs").
 fn looks_acronym(name: &str) -> bool {
-    let caps = name.chars().filter(|c| c.is_uppercase()).count();
-    caps >= 2 && !name.contains(' ') && name.chars().all(|c| !c.is_lowercase() || c == 's')
+    // one pass; a written-out name fails at its first lower-case letter
+    let mut caps = 0;
+    for c in name.chars() {
+        if c.is_uppercase() {
+            caps += 1;
+        } else if c == ' ' || (c != 's' && c.is_lowercase()) {
+            return false;
+        }
+    }
+    caps >= 2
 }
 
 /// Distinct organizations of an item, first mention first, mentions merged: same name (case,
@@ -1999,6 +2008,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
     // an organization's grouping key: its acronym's key, or its normalized name
     fn key_of<'k>(
         m: &OrgMention,
+        is_acr: bool,
         acr_key: &'k Option<String>,
         table: &AcronymTable,
         item_acrs: &[&str],
@@ -2006,7 +2016,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         if let Some(k) = acr_key {
             return Cow::Borrowed(k);
         }
-        if looks_acronym(&m.name) {
+        if is_acr {
             return Cow::Owned(acronym_key(&m.name));
         }
         let nk = norm_key(&m.name);
@@ -2027,8 +2037,8 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(k)) {
             continue;
         }
-        let key = key_of(&m, acr_key, table, &item_acrs);
         let is_acr = looks_acronym(&m.name);
+        let key = key_of(&m, is_acr, acr_key, table, &item_acrs);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
         // the mention is owned: its fields move into the organization
         let OrgMention { span, name, acronym, office, .. } = m;
@@ -2093,6 +2103,42 @@ mod tests {
                 assert_eq!(norm_key(&s), norm_key_chars(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn looks_acronym_is_two_capitals_no_space_and_no_lower_case_but_s() {
+        let reference = |name: &str| {
+            let caps = name.chars().filter(|c| c.is_uppercase()).count();
+            caps >= 2 && !name.contains(' ') && name.chars().all(|c| !c.is_lowercase() || c == 's')
+        };
+        let cases = [
+            "UNHCR",
+            "NGOs",
+            "U.N.",
+            "IOM",
+            "A",
+            "",
+            "Ab",
+            "UN Women",
+            "UN-Habitat",
+            "WFP's",
+            "МОМ",
+            "ООНs",
+            "Мом",
+            "COVID-19",
+            "G7",
+            "ÉÉ",
+            "Éé",
+            "sS",
+            "SsS",
+            "IDPs ",
+            "X\u{2160}",
+            "ǅǅ",
+        ];
+        for c in cases {
+            assert_eq!(looks_acronym(c), reference(c), "{c:?}");
+        }
+        assert!(looks_acronym("NGOs") && looks_acronym("МОМ") && !looks_acronym("UN Women") && !looks_acronym("Ab"));
     }
 
     #[test]
