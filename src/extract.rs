@@ -364,8 +364,9 @@ impl DocBuilder<'_> {
         Draft { span, headline, headline_range, dateline, dateline_date, body, scan, dates: date_ids }
     }
 
-    /// The text of body block `k` as one paragraph: its lines joined (list items keep their own
-    /// lines, without their bullet symbols). Records the block's range for mention scanning.
+    /// Appends the text of body block `k` to `para` as one paragraph: its lines joined (list
+    /// items keep their own lines, without their bullet symbols). Records the block's range for
+    /// mention scanning.
     fn paragraph(&self, plan: &ItemPlan, k: usize, scan: &mut Vec<Range<usize>>, para: &mut String) {
         let t = self.lay.text;
         let lines = self.block_lines(k);
