@@ -85,8 +85,17 @@ static SPECIAL: [bool; 256] = byte_table(&[b'\r', b'<', b'&', b'[', b'!', b'*', 
 static NEEDS_CLEANING: [bool; 256] = byte_table(&[b'\r', b'<', b'&', b'[', b'*', 0xC2, 0xE2]);
 
 /// The first byte at or after `i` that is in `table` (`b.len()` if none).
+///
+/// Eight bytes are tested per step with their look-ups or-ed together, so the loop branches
+/// once per eight bytes; the step that hits is then searched byte by byte.
 #[inline]
-fn next_in(table: &[bool; 256], b: &[u8], i: usize) -> usize {
+fn next_in(table: &[bool; 256], b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        if chunk.iter().fold(false, |hit, &c| hit | table[usize::from(c)]) {
+            break;
+        }
+        i += 8;
+    }
     b.get(i..).and_then(|r| r.iter().position(|&c| table[usize::from(c)])).map_or(b.len(), |p| i + p)
 }
 
@@ -367,6 +376,23 @@ mod tests {
         for (i, _) in c.text.char_indices() {
             let s = c.to_orig(i..c.text.len());
             assert!(input.is_char_boundary(s.start) && input.is_char_boundary(s.end));
+        }
+    }
+
+    #[test]
+    fn next_in_finds_the_first_special_byte_at_any_offset() {
+        // every length up to three chunks, every position of the special byte, every start
+        for len in 0..25 {
+            for hit in 0..=len {
+                let mut b = vec![b'a'; len];
+                if hit < len {
+                    b[hit] = b'&';
+                }
+                for start in 0..=len + 1 {
+                    let want = if hit < len && start <= hit { hit } else { len };
+                    assert_eq!(next_in(&SPECIAL, &b, start), want, "len {len} hit {hit} start {start}");
+                }
+            }
         }
     }
 
