@@ -1195,9 +1195,7 @@ fn paren_acronym_raw(cx: &Cx, j: usize, lim: usize) -> Option<(String, usize)> {
 fn push_name(cx: &Cx, a: usize, b: usize, lim: usize, out: &mut Vec<OrgMention>) -> usize {
     if let Some((acr, n)) = paren_acronym(cx, b, lim) {
         out.push(mention(cx, a, b, Some(acr.clone())));
-        let mut m = mention(cx, b + 1, b + 2, Some(acr.clone()));
-        m.name = acr.clone();
-        out.push(m);
+        out.push(acronym_mention(cx, b + 1, acr.clone()));
         // "... (OSCE) Programme Office in Dushanbe"
         if let Some(hit) = office_after(cx, n, lim) {
             out.push(office_mention(cx, n, hit, &acr));
@@ -1221,9 +1219,7 @@ fn push_name(cx: &Cx, a: usize, b: usize, lim: usize, out: &mut Vec<OrgMention>)
 fn acr_then_name(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<usize> {
     let (acr, n) = paren_acronym(cx, i, lim)?;
     let end = name_at(cx, n, lim).or_else(|| known_at(cx, n, lim))?;
-    let mut m = mention(cx, i + 1, i + 2, Some(acr.clone()));
-    m.name = acr.clone();
-    out.push(m);
+    out.push(acronym_mention(cx, i + 1, acr.clone()));
     out.push(mention(cx, n, end, Some(acr)));
     Some(end)
 }
@@ -1657,12 +1653,12 @@ fn office_after(cx: &Cx, k: usize, lim: usize) -> Option<PlaceHit> {
 
 fn office_mention(cx: &Cx, a: usize, hit: PlaceHit, acr: &str) -> OrgMention {
     let (pe, canon, isc, ctry) = hit;
-    let m = mention(cx, a, pe, Some(acr.to_string()));
     OrgMention {
+        span: cx.t[a].s..cx.t[pe - 1].e,
         name: acr.to_string(),
+        acronym: Some(acr.to_string()),
         office: Some(ctry.to_string()),
         office_city: if isc { None } else { Some(canon.to_string()) },
-        ..m
     }
 }
 
@@ -1686,14 +1682,13 @@ fn acronym(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<u
     if !cx.acronym_at(i) {
         return None;
     }
-    let name = w.to_string();
     let generic = GENERIC.contains(w.strip_suffix('s').unwrap_or(w));
     // office nouns: "IOM office in Dushanbe", "UNICEF Office in Almaty"; Russian "МОМ в
     // Узбекистане" (a country: "в Алматы" only says where)
     if !cx.poss(i) && !generic {
         if let Some(hit) = office_after(cx, i + 1, lim).or_else(|| russian::place_after(cx, i + 1, lim).filter(|h| h.2))
         {
-            out.push(office_mention(cx, i, hit, &name));
+            out.push(office_mention(cx, i, hit, w));
             return Some(hit.0);
         }
     }
@@ -1705,16 +1700,14 @@ fn acronym(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<u
         }
         if e > i + 1 {
             // "IOM Media Unit": a unit of the organization is the organization
-            let mut m = mention(cx, i, i + 1, Some(name.clone()));
-            m.name = name;
-            out.push(m);
+            out.push(acronym_mention(cx, i, w.to_string()));
             return Some(e);
         }
     }
     // country office: "IOM Kazakhstan"
     if !cx.poss(i) && !generic {
         if let Some(hit) = cx.place_at(i + 1, lim) {
-            out.push(office_mention(cx, i, hit, &name));
+            out.push(office_mention(cx, i, hit, w));
             return Some(hit.0);
         }
     }
@@ -1726,10 +1719,14 @@ fn acronym(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<u
         }
         return Some(i + 1);
     }
-    let mut m = mention(cx, i, i + 1, Some(name.clone()));
-    m.name = name;
-    out.push(m);
+    out.push(acronym_mention(cx, i, w.to_string()));
     Some(i + 1)
+}
+
+/// The acronym word `i` as a mention of its own: `name` is its text, also its acronym.
+fn acronym_mention(cx: &Cx, i: usize, name: String) -> OrgMention {
+    let t = &cx.t[i];
+    OrgMention { span: t.s..t.e, acronym: Some(name.clone()), name, office: None, office_city: None }
 }
 
 /// Tries everything that may start at capitalised word `i`; returns the next token.
