@@ -350,10 +350,16 @@ fn word_end(text: &str, mut i: usize) -> usize {
         }
         // Two-byte Latin letters (U+00C0..U+027F but × and ÷) and basic Cyrillic (U+0400..U+047F)
         // are word chars: decided from the bytes, as `is_word_char` does.
-        let b0 = bytes[i];
-        let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-        if b1 & 0xC0 == 0x80 && (matches!(b0, 0xC4..=0xC9 | 0xD0 | 0xD1) || (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7)) {
-            i += 2;
+        // A run of them is stepped over here: Cyrillic words are nothing else.
+        let start = i;
+        while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
+            if b1 & 0xC0 == 0x80 && (matches!(b0, 0xC4..=0xC9 | 0xD0 | 0xD1) || (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if i > start {
             continue;
         }
         match char_at(text, i) {
