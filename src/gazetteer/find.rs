@@ -353,7 +353,9 @@ fn word_end(text: &str, mut i: usize) -> usize {
         // A run of them is stepped over here: Cyrillic words are nothing else.
         let start = i;
         while let Some(&[b0, b1]) = bytes.get(i..i + 2) {
-            if b1 & 0xC0 == 0x80 && (matches!(b0, 0xC4..=0xC9 | 0xD0 | 0xD1) || (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7)) {
+            if b1 & 0xC0 == 0x80
+                && (matches!(b0, 0xC4..=0xC9 | 0xD0 | 0xD1) || (b0 == 0xC3 && b1 != 0x97 && b1 != 0xB7))
+            {
                 i += 2;
             } else {
                 break;

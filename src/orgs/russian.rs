@@ -15,6 +15,7 @@ use super::tables::{
     RU_UMBRELLA_ACRONYMS,
 };
 use super::{paren_acronym, Cx, Kind, OrgMention, PlaceHit};
+use crate::hash::FxBuild;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 
@@ -28,8 +29,10 @@ enum Gender {
 }
 
 /// Every case form of every head (ё folded to е) -> (nominative, gender).
-static HEAD_FORMS: Lazy<HashMap<String, (&'static str, Gender)>> = Lazy::new(|| {
-    let mut m = HashMap::new();
+/// Every inflected form of the head nouns -> (nominative, gender). The keys are fixed: the fast
+/// hasher is safe here.
+static HEAD_FORMS: Lazy<HashMap<String, (&'static str, Gender), FxBuild>> = Lazy::new(|| {
+    let mut m = HashMap::default();
     for &(nom, class) in RU_HEADS {
         let (cut, gender, ends): (&str, Gender, &[&str]) = match class {
             "n" => ("о", Gender::N, &["о", "а", "у", "ом", "е", "", "ам", "ами", "ах"]),
@@ -49,10 +52,13 @@ static HEAD_FORMS: Lazy<HashMap<String, (&'static str, Gender)>> = Lazy::new(|| 
 
 /// [`RU_STOP`] and every Russian month name of the date grammar ("марта", "декабре"): a date
 /// ends a name's genitive tail.
-static STOP: Lazy<std::collections::HashSet<&'static str>> =
+static STOP: Lazy<std::collections::HashSet<&'static str, FxBuild>> =
     Lazy::new(|| RU_STOP.iter().copied().chain(crate::dates::lang::RU.months.iter().map(|(w, _)| *w)).collect());
 
 /// Adjective endings, longest first.
+/// [`RU_NAME_ADJECTIVE_STEMS`], folded once.
+static ADJECTIVE_STEMS: Lazy<Vec<String>> = Lazy::new(|| RU_NAME_ADJECTIVE_STEMS.iter().map(|s| fold(s)).collect());
+
 const ADJ_ENDINGS: &[&str] = &[
     "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом",
     "ем", "ую", "юю", "ых", "их", "ей",
@@ -152,7 +158,7 @@ fn ru_name(cx: &Cx, i: usize, lim: usize) -> Option<RuName> {
         w = cx.cyr(j)?;
     }
     let &(nom, gender) = HEAD_FORMS.get(&w)?;
-    if j > i && cx.sentence_start(i) && !RU_NAME_ADJECTIVE_STEMS.iter().any(|s| first.starts_with(&fold(s))) {
+    if j > i && cx.sentence_start(i) && !ADJECTIVE_STEMS.iter().any(|s| first.starts_with(s.as_str())) {
         return None;
     }
     let end = tail(cx, j + 1, lim);
