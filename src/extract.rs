@@ -268,7 +268,9 @@ impl DocBuilder<'_> {
             Headline { text: self.input[s.range()].to_string(), span: s }
         });
 
-        let mut scan: Vec<Range<usize>> = headline_range.iter().cloned().collect();
+        // the headline, a caption and one range per block at most
+        let mut scan: Vec<Range<usize>> = Vec::with_capacity(plan.blocks.len() + 2);
+        scan.extend(headline_range.iter().cloned());
         let mut dateline = None;
         if let Some((k, att)) = plan.dateline {
             if let BlockKind::Dateline(d) = &self.lay.blocks[k].kind {
@@ -393,8 +395,9 @@ impl DocBuilder<'_> {
     /// nearest dated mention of the document. Mentions dated to the day anchor first: a bare year
     /// ("in 2017") is more often history than the bulletin's own time.
     fn resolve_dates(&self) -> Vec<Option<dates::Resolved>> {
-        let mut day_dated: Vec<(usize, NaiveDate)> = Vec::new();
-        let mut dated: Vec<(usize, NaiveDate)> = Vec::new();
+        // sized once: most raw dates carry a year
+        let mut day_dated: Vec<(usize, NaiveDate)> = Vec::with_capacity(self.raw_dates.len());
+        let mut dated: Vec<(usize, NaiveDate)> = Vec::with_capacity(self.raw_dates.len());
         for r in &self.raw_dates {
             if r.m.start.year.is_none() && r.m.end.year.is_none() {
                 continue;
