@@ -28,9 +28,8 @@ enum Gender {
     P,
 }
 
-/// Every case form of every head (ё folded to е) -> (nominative, gender).
-/// Every inflected form of the head nouns -> (nominative, gender). The keys are fixed: the fast
-/// hasher is safe here.
+/// Every case form of every head (ё folded to е) -> (nominative, gender). The keys are fixed:
+/// the fast hasher is safe here.
 static HEAD_FORMS: Lazy<HashMap<String, (&'static str, Gender), FxBuild>> = Lazy::new(|| {
     let mut m = HashMap::default();
     for &(nom, class) in RU_HEADS {
@@ -55,10 +54,10 @@ static HEAD_FORMS: Lazy<HashMap<String, (&'static str, Gender), FxBuild>> = Lazy
 static STOP: Lazy<std::collections::HashSet<&'static str, FxBuild>> =
     Lazy::new(|| RU_STOP.iter().copied().chain(crate::dates::lang::RU.months.iter().map(|(w, _)| *w)).collect());
 
-/// Adjective endings, longest first.
 /// [`RU_NAME_ADJECTIVE_STEMS`], folded once.
 static ADJECTIVE_STEMS: Lazy<Vec<String>> = Lazy::new(|| RU_NAME_ADJECTIVE_STEMS.iter().map(|s| fold(s)).collect());
 
+/// Adjective endings, longest first.
 const ADJ_ENDINGS: &[&str] = &[
     "ыми", "ими", "ого", "его", "ому", "ему", "ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ым", "им", "ом",
     "ем", "ую", "юю", "ых", "их", "ей",
