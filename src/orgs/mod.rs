@@ -843,11 +843,12 @@ impl<'a> Cx<'a> {
             _ => false,
         }
     }
+    /// Byte range of tokens `a..b`: from the start of token `a` to the end of token `b - 1`.
+    fn span(&self, a: usize, b: usize) -> Range<usize> {
+        self.t[a].s..self.t[b - 1].e
+    }
     fn slice(&self, a: usize, b: usize) -> &'a str {
-        // a..b token range, inclusive of both tokens' text
-        let s = self.t[a].s;
-        let e = self.t[b - 1].e;
-        self.text.get(s..e).unwrap_or("")
+        self.text.get(self.span(a, b)).unwrap_or("")
     }
     /// Longest place (up to 4 words) starting at token `i`, words only.
     fn place_at(&self, i: usize, lim: usize) -> Option<PlaceHit> {
@@ -1155,10 +1156,7 @@ fn short_eq(a: &str, b: &str) -> bool {
 }
 
 fn mention(cx: &Cx, a: usize, b: usize, acronym: Option<String>) -> OrgMention {
-    let s = cx.t[a].s;
-    let e = cx.t[b - 1].e;
-    let raw = cx.text.get(s..e).unwrap_or("");
-    OrgMention { span: s..e, name: collapse_ws(raw), acronym, office: None, office_city: None }
+    OrgMention { span: cx.span(a, b), name: collapse_ws(cx.slice(a, b)), acronym, office: None, office_city: None }
 }
 
 /// Whitespace runs collapsed to one space.
@@ -1654,7 +1652,7 @@ fn office_after(cx: &Cx, k: usize, lim: usize) -> Option<PlaceHit> {
 fn office_mention(cx: &Cx, a: usize, hit: PlaceHit, acr: &str) -> OrgMention {
     let (pe, canon, isc, ctry) = hit;
     OrgMention {
-        span: cx.t[a].s..cx.t[pe - 1].e,
+        span: cx.span(a, pe),
         name: acr.to_string(),
         acronym: Some(acr.to_string()),
         office: Some(ctry.to_string()),
@@ -1725,8 +1723,7 @@ fn acronym(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) -> Option<u
 
 /// The acronym word `i` as a mention of its own: `name` is its text, also its acronym.
 fn acronym_mention(cx: &Cx, i: usize, name: String) -> OrgMention {
-    let t = &cx.t[i];
-    OrgMention { span: t.s..t.e, acronym: Some(name.clone()), name, office: None, office_city: None }
+    OrgMention { span: cx.span(i, i + 1), acronym: Some(name.clone()), name, office: None, office_city: None }
 }
 
 /// Tries everything that may start at capitalised word `i`; returns the next token.

@@ -234,7 +234,7 @@ fn member(cx: &Cx, k: usize, lim: usize) -> bool {
 /// The name with its adjectives and head in the nominative, the tail as written.
 fn nominative(cx: &Cx, i: usize, n: &RuName) -> String {
     let head_w = cx.w(n.head).unwrap_or("");
-    let raw = cx.text.get(cx.t[i].s..cx.t[n.end - 1].e).unwrap_or("");
+    let raw = cx.slice(i, n.end);
     if fold(head_w) == n.nom {
         return super::collapse_ws(raw);
     }
@@ -321,7 +321,7 @@ pub(super) fn parse(cx: &Cx, i: usize, lim: usize, out: &mut Vec<OrgMention>) ->
                 None => (None, None),
             };
             out.push(OrgMention {
-                span: if office.is_some() { cx.t[i].s..cx.t[stop - 1].e } else { s..cx.t[end - 1].e },
+                span: if office.is_some() { cx.span(i, stop) } else { s..cx.t[end - 1].e },
                 name: org,
                 acronym: acr,
                 office: ctry,
