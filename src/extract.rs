@@ -1,6 +1,7 @@
 //! Stage 5: run the stages over a document and build the records.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -9,7 +10,7 @@ use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
 use crate::gazetteer::{resolve_each, Gazetteer};
-use crate::layout::{self, ends_in_continuation_word, BlockKind, Line};
+use crate::layout::{self, ends_in_continuation_word, Block, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
     OrderEvidence, Organization, Place, Precision, Quantity,
@@ -92,12 +93,89 @@ impl Extractor {
     /// Extracts one document with its id and its own reference date (which, when given, takes
     /// precedence over the extractor's).
     pub fn extract_document(&self, id: Option<String>, text: &str, reference_date: Option<NaiveDate>) -> Document {
+        let mut docs = self.run_batch(vec![Source { id, text, reference_date }]);
+        docs.pop().expect("one document in, one document out")
+    }
+
+    /// Extracts a batch of documents, in order: the same [`Document`]s as [`Extractor::extract`]
+    /// or [`Extractor::extract_document`] would return one by one, faster.
+    ///
+    /// Each stage runs over every document of the batch before the next stage starts, so its
+    /// code, branch history and tables (the gazetteer's, the organization and count finders'
+    /// word lists) stay warm in the caches instead of being evicted by the other stages at every
+    /// document. On archives of short bulletins this makes extraction about a quarter faster than
+    /// one document at a time (README, Performance). Batches of about
+    /// [`Extractor::BATCH_BYTES`] of text get the gain; much larger ones lose part of it again
+    /// (the batch's own working data no longer fits the caches) and hold more memory. For a
+    /// stream or a whole archive, [`Extractor::extract_iter`] cuts the batches itself.
+    ///
+    /// Items are anything that converts into a [`Source`]: `&str`, `&String`, or a [`Source`]
+    /// carrying an id and a reference date.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bulletin_events::{Extractor, Source};
+    /// use chrono::NaiveDate;
+    ///
+    /// let extractor = Extractor::new();
+    /// let texts = ["IOM TRAINED MIGRANTS\n\n18 November, Tashkent, Uzbekistan\n\nThe training was held.",
+    ///              "FLOODS IN KENYA\n\nNairobi, 3 May 2024\n\nHeavy rains displaced 2,000 families."];
+    /// let docs = extractor.extract_batch(texts);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1], extractor.extract(texts[1]));
+    ///
+    /// // with ids and reference dates
+    /// let dated = Source::new(texts[0]).id("iom-1").reference_date(NaiveDate::from_ymd_opt(2022, 12, 20).unwrap());
+    /// let docs = extractor.extract_batch([dated]);
+    /// assert_eq!(docs[0].id.as_deref(), Some("iom-1"));
+    /// assert_eq!(docs[0].items[0].dateline.as_ref().unwrap().date.unwrap().start.to_string(), "2022-11-18");
+    /// ```
+    pub fn extract_batch<'a, I>(&self, docs: I) -> Vec<Document>
+    where
+        I: IntoIterator,
+        I::Item: Into<Source<'a>>,
+    {
+        self.run_batch(docs.into_iter().map(Into::into).collect())
+    }
+
+    /// The documents of `docs`, in order, extracted in batches of about
+    /// [`Extractor::BATCH_BYTES`] of text (see [`Extractor::extract_batch`]). The iterator
+    /// reads `docs` one batch ahead of what it yields, so memory stays bounded however long
+    /// the input is.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use bulletin_events::Extractor;
+    ///
+    /// let archive = vec![String::from("FLOODS IN KENYA\n\nNairobi, 3 May 2024\n\nRains displaced 2,000 families."); 500];
+    /// let extractor = Extractor::new();
+    /// let mut families = 0.0;
+    /// for doc in extractor.extract_iter(&archive) {
+    ///     for item in &doc.items {
+    ///         families += item.quantities.iter().map(|q| q.value).sum::<f64>();
+    ///     }
+    /// }
+    /// assert_eq!(families, 1_000_000.0);
+    /// ```
+    pub fn extract_iter<'e, 's, I>(&'e self, docs: I) -> Documents<'e, 's, I::IntoIter>
+    where
+        I: IntoIterator,
+        I::Item: Into<Source<'s>>,
+    {
+        Documents { extractor: self, docs: docs.into_iter(), ready: Vec::new().into_iter(), texts: PhantomData }
+    }
+
+    /// A document's cleaned text, lines and numeric date order, with the dates read paragraph
+    /// by paragraph to decide it (a block that is a whole paragraph keeps those dates).
+    fn prepare<'a>(&self, text: &'a str) -> (Prepared<'a>, ParagraphReads) {
         let cleaned = clean(text);
         let t: &str = &cleaned.text;
         let lines = layout::lines(t);
         // The numeric order, when the document decides it, from its dates read paragraph by
         // paragraph; a block that is a whole paragraph keeps those dates.
-        let mut read: Vec<(Range<usize>, Vec<DateMatch>)> = Vec::new();
+        let mut read: ParagraphReads = Vec::new();
         // The first date of each line that is a paragraph of its own, by line index: what the
         // dateline reader would look for.
         let mut line_firsts: Vec<(usize, Option<DateMatch>)> = Vec::new();
@@ -131,65 +209,243 @@ impl Extractor {
                 (o, e)
             }
         };
-        let known = |i: usize| {
-            let k = line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
-            Some(line_firsts[k].1.clone())
-        };
-        let blocks = layout::blocks(t, &lines, order, known);
-        let lay = Layout { text: t, lines: &lines, blocks: &blocks, order };
+        (Prepared { cleaned, lines, line_firsts, order, evidence }, read)
+    }
+
+    /// The pipeline over a batch, one stage at a time over every document.
+    fn run_batch(&self, sources: Vec<Source<'_>>) -> Vec<Document> {
+        let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
+        let mut reads = Vec::with_capacity(sources.len());
+        for s in &sources {
+            let (p, r) = self.prepare(s.text);
+            preps.push(p);
+            reads.push(r);
+        }
+        let blocks: Vec<Vec<Block>> = preps
+            .iter()
+            .map(|p| {
+                let known = |i: usize| {
+                    let k = p.line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
+                    Some(p.line_firsts[k].1.clone())
+                };
+                layout::blocks(&p.cleaned.text, &p.lines, p.order, known)
+            })
+            .collect();
+        let lays: Vec<Layout> = preps
+            .iter()
+            .zip(&blocks)
+            .map(|(p, b)| Layout { text: &p.cleaned.text, lines: &p.lines, blocks: b, order: p.order })
+            .collect();
         // Places and dates of blocks, found once for the grouping and the items.
-        let facts = BlockFacts::with_paragraphs(blocks.len(), read);
-        let plans = segment::group(&lay, &facts);
-        let mut doc = DocBuilder {
-            input: text,
-            cleaned: &cleaned,
-            lay: &lay,
-            facts: &facts,
-            order,
-            raw_dates: Vec::new(),
-            reference_date: reference_date.or(self.reference_date),
-            para: String::new(),
-        };
-        let drafts: Vec<Draft> = plans.iter().map(|p| doc.draft(p)).collect();
-        let resolved = doc.resolve_dates();
+        let facts: Vec<BlockFacts> =
+            blocks.iter().zip(reads).map(|(b, read)| BlockFacts::with_paragraphs(b.len(), read)).collect();
+        let plans: Vec<Vec<ItemPlan>> = lays.iter().zip(&facts).map(|(lay, f)| segment::group(lay, f)).collect();
+        let mut builders: Vec<DocBuilder> = sources
+            .iter()
+            .zip(&preps)
+            .zip(&lays)
+            .zip(&facts)
+            .map(|(((s, p), lay), facts)| DocBuilder {
+                input: s.text,
+                cleaned: &p.cleaned,
+                lay,
+                facts,
+                order: p.order,
+                raw_dates: Vec::new(),
+                reference_date: s.reference_date.or(self.reference_date),
+                para: String::new(),
+            })
+            .collect();
+        let drafts: Vec<Vec<Draft>> =
+            builders.iter_mut().zip(&plans).map(|(doc, plans)| plans.iter().map(|p| doc.draft(p)).collect()).collect();
+        let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
         // One organization scan per item serves both the item and the document's acronym table.
-        let mut table = TableBuilder::default();
-        let found: Vec<Vec<OrgMention>> = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
-        let table = table.build();
+        let found: Vec<(Vec<Vec<OrgMention>>, AcronymTable)> = builders
+            .iter()
+            .zip(&drafts)
+            .map(|(doc, drafts)| {
+                let mut table = TableBuilder::default();
+                let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
+                (found, table.build())
+            })
+            .collect();
         // Each finder over all items in turn (its code and tables stay warm in the caches).
-        let places: Vec<Vec<Place>> = drafts.iter().map(|d| doc.item_places(d)).collect();
-        let quantities: Vec<Vec<Quantity>> = drafts.iter().map(|d| doc.quantities(d)).collect();
-        let organizations: Vec<Vec<Organization>> = found.into_iter().map(|o| doc.organizations(o, &table)).collect();
-        let mut items: Vec<Item> = drafts
+        let places: Vec<Vec<Vec<Place>>> = builders
+            .iter()
+            .zip(&drafts)
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d)).collect())
+            .collect();
+        let quantities: Vec<Vec<Vec<Quantity>>> = builders
+            .iter()
+            .zip(&drafts)
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d)).collect())
+            .collect();
+        let organizations: Vec<Vec<Vec<Organization>>> = builders
+            .iter()
+            .zip(found)
+            .map(|(doc, (found, table))| found.into_iter().map(|o| doc.organizations(o, &table)).collect())
+            .collect();
+        sources
             .into_iter()
+            .zip(&preps)
+            .zip(&plans)
+            .zip(&builders)
+            .zip(drafts)
+            .zip(resolved)
             .zip(places)
             .zip(quantities)
             .zip(organizations)
-            .map(|(((d, places), quantities), organizations)| {
-                doc.finish(d, &resolved, places, quantities, organizations)
+            .map(|((((((((s, p), plans), doc), drafts), resolved), places), quantities), organizations)| {
+                let mut items: Vec<Item> = drafts
+                    .into_iter()
+                    .zip(places)
+                    .zip(quantities)
+                    .zip(organizations)
+                    .map(|(((d, places), quantities), organizations)| {
+                        doc.finish(d, &resolved, places, quantities, organizations)
+                    })
+                    .collect();
+                // Title lines that open the document with nothing under them ("PRESS RELEASE",
+                // the newsletter's name) are its masthead, not items.
+                let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
+                let masthead = if masthead_len < items.len() {
+                    items.drain(..masthead_len).filter_map(|i| i.headline).collect()
+                } else {
+                    Vec::new()
+                };
+                Document {
+                    id: s.id,
+                    items,
+                    masthead,
+                    numeric_date_order: Some(NumericDateOrder {
+                        order: match p.order {
+                            NumericOrder::DayFirst => DateOrder::DayFirst,
+                            NumericOrder::MonthFirst => DateOrder::MonthFirst,
+                        },
+                        evidence: p.evidence,
+                    }),
+                }
             })
-            .collect();
-        // Title lines that open the document with nothing under them ("PRESS RELEASE", the
-        // newsletter's name) are its masthead, not items.
-        let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
-        let masthead = if masthead_len < items.len() {
-            items.drain(..masthead_len).filter_map(|i| i.headline).collect()
-        } else {
-            Vec::new()
-        };
-        Document {
-            id,
-            items,
-            masthead,
-            numeric_date_order: Some(NumericDateOrder {
-                order: match order {
-                    NumericOrder::DayFirst => DateOrder::DayFirst,
-                    NumericOrder::MonthFirst => DateOrder::MonthFirst,
-                },
-                evidence,
-            }),
-        }
+            .collect()
     }
+}
+
+impl Extractor {
+    /// About how much text (in bytes) [`Extractor::extract_iter`] puts in one batch: enough
+    /// for every stage to run warm over a few dozen bulletins, small enough for the batch's
+    /// working data to stay in a core's caches.
+    pub const BATCH_BYTES: usize = 128 << 10;
+}
+
+/// The iterator of [`Extractor::extract_iter`]: documents extracted in batches, in input order.
+#[derive(Debug)]
+pub struct Documents<'e, 's, I> {
+    extractor: &'e Extractor,
+    docs: I,
+    /// The current batch's documents not yet yielded.
+    ready: std::vec::IntoIter<Document>,
+    texts: PhantomData<&'s str>,
+}
+
+impl<'s, I> Iterator for Documents<'_, 's, I>
+where
+    I: Iterator,
+    I::Item: Into<Source<'s>>,
+{
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        if let Some(doc) = self.ready.next() {
+            return Some(doc);
+        }
+        let mut batch: Vec<Source<'s>> = Vec::new();
+        let mut size = 0;
+        while size < Extractor::BATCH_BYTES {
+            let Some(doc) = self.docs.next() else { break };
+            let doc = doc.into();
+            size += doc.text.len();
+            batch.push(doc);
+        }
+        if batch.is_empty() {
+            return None;
+        }
+        self.ready = self.extractor.run_batch(batch).into_iter();
+        self.ready.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let (lo, hi) = self.docs.size_hint();
+        let ready = self.ready.len();
+        (lo.saturating_add(ready), hi.and_then(|h| h.checked_add(ready)))
+    }
+}
+
+/// One document for [`Extractor::extract_batch`]: its text, with an optional id and reference
+/// date. `&str` and `&String` convert into a `Source` without them.
+///
+/// # Example
+///
+/// ```
+/// use bulletin_events::Source;
+/// use chrono::NaiveDate;
+///
+/// let s = Source::new("...").id("bulletin-7").reference_date(NaiveDate::from_ymd_opt(2023, 3, 1).unwrap());
+/// assert_eq!(s.id.as_deref(), Some("bulletin-7"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Source<'a> {
+    /// The document's id, copied to [`Document::id`].
+    pub id: Option<String>,
+    /// The document's text.
+    pub text: &'a str,
+    /// The day the document was issued; when given, it takes precedence over the extractor's
+    /// reference date.
+    pub reference_date: Option<NaiveDate>,
+}
+
+impl<'a> Source<'a> {
+    /// A document with no id and no reference date of its own.
+    pub fn new(text: &'a str) -> Source<'a> {
+        Source { id: None, text, reference_date: None }
+    }
+
+    /// Sets the document's id.
+    pub fn id(mut self, id: impl Into<String>) -> Source<'a> {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets the document's own reference date.
+    pub fn reference_date(mut self, date: NaiveDate) -> Source<'a> {
+        self.reference_date = Some(date);
+        self
+    }
+}
+
+impl<'a> From<&'a str> for Source<'a> {
+    fn from(text: &'a str) -> Source<'a> {
+        Source::new(text)
+    }
+}
+
+impl<'a> From<&'a String> for Source<'a> {
+    fn from(text: &'a String) -> Source<'a> {
+        Source::new(text)
+    }
+}
+
+/// The dates of a document's paragraphs, read to decide its numeric date order: (paragraph
+/// range, its dates).
+type ParagraphReads = Vec<(Range<usize>, Vec<DateMatch>)>;
+
+/// A document's first stage: its cleaned text, lines and numeric date order.
+struct Prepared<'a> {
+    cleaned: Cleaned<'a>,
+    lines: Vec<Line>,
+    /// The first date of each line that is a paragraph of its own, by line index.
+    line_firsts: Vec<(usize, Option<DateMatch>)>,
+    order: NumericOrder,
+    evidence: OrderEvidence,
 }
 
 /// Places of an item looked up in a list before they are hashed.
