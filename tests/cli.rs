@@ -11,8 +11,14 @@ fn bin() -> Command {
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
     let mut child =
         bin().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
+    // written from a thread: a large input would otherwise block on a full stdout pipe
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    // the child may stop reading early (a usage error): a broken pipe is no test failure
+    let _ = writer.join().unwrap();
+    out
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -168,6 +174,39 @@ fn parallel_runs_keep_input_order_and_report_failures_in_place() {
         .collect();
     let want: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
     assert_eq!(ids, want);
+}
+
+#[test]
+fn batched_runs_give_each_document_what_the_library_gives_it() {
+    // documents of a few KB each: a window holds several batches, and failures fall inside them
+    let extractor = bulletin_events::Extractor::new();
+    let mut input = String::new();
+    let mut want = Vec::new();
+    let mut broken = 0;
+    for i in 0..160 {
+        if i % 67 == 50 {
+            broken += 1;
+            input.push_str("{\"id\": 7}\n");
+        }
+        let body = format!("IOM trained {i} migrants in Bishkek on 18 November 2022. ").repeat(40 + i % 7);
+        let text = format!("TRAINING {i}\n\nBishkek, 18 November 2022\n\n{body}\n");
+        let id = format!("d{i}");
+        want.push(serde_json::to_value(extractor.extract_document(Some(id.clone()), &text, None)).unwrap());
+        input.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+        input.push('\n');
+    }
+    for jobs in ["1", "2"] {
+        let out = run_stdin(&["--ndjson", "--jobs", jobs], input.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "jobs {jobs}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.matches("missing \"text\" field; line skipped").count(), broken, "jobs {jobs}: {stderr}");
+        let got: Vec<serde_json::Value> =
+            String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(got.len(), want.len(), "jobs {jobs}");
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(g, w, "jobs {jobs}, document {i}");
+        }
+    }
 }
 
 #[test]

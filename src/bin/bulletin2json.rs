@@ -126,22 +126,56 @@ struct Settings {
     lossy: bool,
 }
 
+/// A job read and decoded, waiting for its batch to be extracted.
+enum Decoded {
+    Doc { id: Option<String>, text: String, reference_date: Option<NaiveDate> },
+    Failed(String),
+}
+
 impl Settings {
-    fn process(&self, job: Job) -> Outcome {
+    /// Processes a batch of jobs, in order: their documents are extracted together
+    /// (`Extractor::extract_batch`, each stage over the whole batch) and serialized one by one.
+    fn process(&self, jobs: Vec<Job>) -> Vec<Outcome> {
+        let decoded: Vec<Decoded> = jobs.into_iter().map(|j| self.decode(j)).collect();
+        let sources = decoded.iter().filter_map(|d| match d {
+            Decoded::Doc { text, reference_date, .. } => {
+                Some(bulletin_events::Source { id: None, text, reference_date: *reference_date })
+            }
+            Decoded::Failed(_) => None,
+        });
+        let mut docs = self.extractor.extract_batch(sources).into_iter();
+        decoded
+            .into_iter()
+            .map(|d| match d {
+                Decoded::Doc { id, .. } => match docs.next() {
+                    Some(mut doc) => {
+                        doc.id = id;
+                        self.serialize(&doc)
+                    }
+                    None => Outcome::Failed("internal error: a batch returned too few documents".to_string()),
+                },
+                Decoded::Failed(msg) => Outcome::Failed(msg),
+            })
+            .collect()
+    }
+
+    /// A job's text, id and reference date, or why it cannot be read.
+    fn decode(&self, job: Job) -> Decoded {
         match job {
-            Job::Failed(msg) => Outcome::Failed(msg),
+            Job::Failed(msg) => Decoded::Failed(msg),
             Job::Text { name, id, bytes } => match String::from_utf8(bytes) {
-                Ok(text) => self.serialize(&self.extractor.extract_document(id, &text, self.reference_date)),
-                Err(e) if self.lossy => {
-                    let text = String::from_utf8_lossy(e.as_bytes());
-                    self.serialize(&self.extractor.extract_document(id, &text, self.reference_date))
-                }
+                Ok(text) => Decoded::Doc { id, text, reference_date: self.reference_date },
+                Err(e) if self.lossy => Decoded::Doc {
+                    id,
+                    text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    reference_date: self.reference_date,
+                },
                 Err(e) => {
                     let bytes = e.as_bytes();
                     let at = e.utf8_error().valid_up_to();
                     let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
                     let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-                    Outcome::Failed(format!("{name}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped"))
+                    Decoded::Failed(format!("{name}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped"))
                 }
             },
             Job::Line { name, line_no, bytes } => {
@@ -154,11 +188,12 @@ impl Settings {
                     parsed => parsed,
                 };
                 match parsed {
-                    Ok(input) => {
-                        let date = input.reference_date.or(self.reference_date);
-                        self.serialize(&self.extractor.extract_document(input.id, &input.text, date))
-                    }
-                    Err(e) => Outcome::Failed(format!("{name}:{line_no}: {e}; line skipped")),
+                    Ok(input) => Decoded::Doc {
+                        id: input.id,
+                        text: input.text,
+                        reference_date: input.reference_date.or(self.reference_date),
+                    },
+                    Err(e) => Decoded::Failed(format!("{name}:{line_no}: {e}; line skipped")),
                 }
             }
         }
@@ -178,8 +213,27 @@ struct WriteFailed(io::Error);
 
 /// Jobs are gathered in input order into a window of at most this many documents or bytes,
 /// processed in parallel, then written in order: memory stays flat whatever the archive's size.
-const WINDOW_DOCS_PER_JOB: usize = 64;
+const WINDOW_DOCS_PER_JOB: usize = 128;
 const WINDOW_BYTES: usize = 8 << 20;
+/// Consecutive jobs in batches of about `Extractor::BATCH_BYTES` of input (at least one job
+/// each), each extracted stage by stage (`Extractor::extract_batch`).
+fn batches(jobs: Vec<Job>) -> Vec<Vec<Job>> {
+    let mut out = Vec::new();
+    let mut batch = Vec::new();
+    let mut size = 0;
+    for job in jobs {
+        size += job.len();
+        batch.push(job);
+        if size >= Extractor::BATCH_BYTES {
+            out.push(std::mem::take(&mut batch));
+            size = 0;
+        }
+    }
+    if !batch.is_empty() {
+        out.push(batch);
+    }
+    out
+}
 
 /// The output side: documents in order, failures counted, progress shown.
 struct Sink {
@@ -276,7 +330,7 @@ impl Runner {
         let (docs, bytes) = (jobs.len() as u64, self.window_bytes as u64);
         self.window_bytes = 0;
         let Some(pool) = &self.pool else {
-            let outcomes: Vec<Outcome> = jobs.into_iter().map(|j| self.settings.process(j)).collect();
+            let outcomes: Vec<Outcome> = batches(jobs).into_iter().flat_map(|b| self.settings.process(b)).collect();
             return self.write(outcomes, docs, bytes);
         };
         let next = if jobs.is_empty() {
@@ -285,7 +339,8 @@ impl Runner {
             let (tx, rx) = mpsc::sync_channel(1);
             let settings = Arc::clone(&self.settings);
             pool.spawn(move || {
-                let outcomes: Vec<Outcome> = jobs.into_par_iter().map(|j| settings.process(j)).collect();
+                let per_batch: Vec<Vec<Outcome>> = batches(jobs).into_par_iter().map(|b| settings.process(b)).collect();
+                let outcomes: Vec<Outcome> = per_batch.into_iter().flatten().collect();
                 // The receiver is gone only when writing has failed and the program is stopping.
                 let _ = tx.send(outcomes);
             });
