@@ -1,6 +1,7 @@
-//! Throughput benchmarks, in bytes of input per second: end to end (`Extractor::extract`) on a
-//! generated archive (ASCII newswire-like and non-ASCII newsletters, 5 MB and 50 MB for the
-//! linearity check), per stage on the 5 MB archives, and on each fixture alone.
+//! Throughput benchmarks, in bytes of input per second: end to end (`Extractor::extract` one
+//! document at a time, and `Extractor::extract_iter` in batches) on a generated archive (ASCII
+//! newswire-like and non-ASCII newsletters, 5 MB and 50 MB for the linearity check), per stage
+//! on the 5 MB archives, and on each fixture alone.
 //!
 //! ```text
 //! cargo bench --bench throughput                  # everything (a few minutes)
@@ -67,6 +68,15 @@ fn end_to_end(c: &mut Criterion) {
             g.bench_with_input(BenchmarkId::new(name(flavour), format!("{mb}MB")), docs, |b, docs| {
                 b.iter(|| {
                     let items: usize = docs.iter().map(|d| extractor.extract(d).items.len()).sum();
+                    assert!(items >= docs.len(), "every generated bulletin has items");
+                    items
+                })
+            });
+            // the same documents in batches, each stage over a batch at a time
+            let id = BenchmarkId::new(format!("{}-batched", name(flavour)), format!("{mb}MB"));
+            g.bench_with_input(id, docs, |b, docs| {
+                b.iter(|| {
+                    let items: usize = extractor.extract_iter(docs).map(|d| d.items.len()).sum();
                     assert!(items >= docs.len(), "every generated bulletin has items");
                     items
                 })
