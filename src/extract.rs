@@ -332,9 +332,9 @@ impl Extractor {
 
 impl Extractor {
     /// About how much text (in bytes) [`Extractor::extract_iter`] puts in one batch: enough
-    /// for every stage to run warm over a few dozen bulletins, small enough for the batch's
+    /// for every stage to run warm over several dozen bulletins, small enough for the batch's
     /// working data to stay in a core's caches.
-    pub const BATCH_BYTES: usize = 128 << 10;
+    pub const BATCH_BYTES: usize = 256 << 10;
 }
 
 /// The iterator of [`Extractor::extract_iter`]: documents extracted in batches, in input order.
