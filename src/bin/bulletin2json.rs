@@ -215,16 +215,20 @@ struct WriteFailed(io::Error);
 /// processed in parallel, then written in order: memory stays flat whatever the archive's size.
 const WINDOW_DOCS_PER_JOB: usize = 128;
 const WINDOW_BYTES: usize = 8 << 20;
-/// Consecutive jobs in batches of about `Extractor::BATCH_BYTES` of input (at least one job
-/// each), each extracted stage by stage (`Extractor::extract_batch`).
-fn batches(jobs: Vec<Job>) -> Vec<Vec<Job>> {
-    let mut out = Vec::new();
+/// Consecutive jobs in batches, each extracted stage by stage (`Extractor::extract_batch`): of
+/// about `Extractor::BATCH_BYTES` of input, their number rounded up to a multiple of `threads`
+/// so that the threads get equal shares of the window. Every batch holds at least one job.
+fn batches(jobs: Vec<Job>, bytes: usize, threads: usize) -> Vec<Vec<Job>> {
+    let threads = threads.max(1);
+    let count = bytes.div_ceil(Extractor::BATCH_BYTES).div_ceil(threads) * threads;
+    let target = bytes.div_ceil(count.max(1)).max(1);
+    let mut out = Vec::with_capacity(count);
     let mut batch = Vec::new();
     let mut size = 0;
     for job in jobs {
         size += job.len();
         batch.push(job);
-        if size >= Extractor::BATCH_BYTES {
+        if size >= target {
             out.push(std::mem::take(&mut batch));
             size = 0;
         }
@@ -330,7 +334,8 @@ impl Runner {
         let (docs, bytes) = (jobs.len() as u64, self.window_bytes as u64);
         self.window_bytes = 0;
         let Some(pool) = &self.pool else {
-            let outcomes: Vec<Outcome> = batches(jobs).into_iter().flat_map(|b| self.settings.process(b)).collect();
+            let outcomes: Vec<Outcome> =
+                batches(jobs, bytes as usize, 1).into_iter().flat_map(|b| self.settings.process(b)).collect();
             return self.write(outcomes, docs, bytes);
         };
         let next = if jobs.is_empty() {
@@ -338,8 +343,9 @@ impl Runner {
         } else {
             let (tx, rx) = mpsc::sync_channel(1);
             let settings = Arc::clone(&self.settings);
+            let parts = batches(jobs, bytes as usize, pool.current_num_threads());
             pool.spawn(move || {
-                let per_batch: Vec<Vec<Outcome>> = batches(jobs).into_par_iter().map(|b| settings.process(b)).collect();
+                let per_batch: Vec<Vec<Outcome>> = parts.into_par_iter().map(|b| settings.process(b)).collect();
                 let outcomes: Vec<Outcome> = per_batch.into_iter().flatten().collect();
                 // The receiver is gone only when writing has failed and the program is stopping.
                 let _ = tx.send(outcomes);
