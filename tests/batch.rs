@@ -1,7 +1,7 @@
 //! Batched extraction (`Extractor::extract_batch`, `Extractor::extract_iter`) gives exactly the
 //! documents that one-by-one extraction gives, in input order, whatever the batch holds.
 
-use std::path::Path;
+mod common;
 
 use bulletin_events::{DateOrder, Document, Extractor, Source};
 use chrono::NaiveDate;
@@ -9,14 +9,7 @@ use proptest::prelude::*;
 
 /// (file stem, text) of every fixture bulletin, in name order.
 fn fixtures() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    common::fixture_paths()
         .iter()
         .map(|p| (p.file_stem().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(p).unwrap()))
         .collect()
@@ -84,6 +77,8 @@ fn extract_iter_over_a_long_stream_equals_one_by_one() {
     for (k, text) in texts.iter().enumerate() {
         let doc = stream.next().unwrap_or_else(|| panic!("document {k} is missing"));
         assert_eq!(doc, extractor.extract(text), "document {k}");
+        let errors = common::span_errors(text, &doc);
+        assert!(errors.is_empty(), "document {k}: {errors:#?}");
         n += 1;
     }
     assert!(stream.next().is_none());

@@ -4,20 +4,11 @@
 
 mod common;
 
-use std::path::Path;
-
 use bulletin_events::{extract, Document};
 use proptest::prelude::*;
 
 fn fixture_texts() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    common::fixture_paths().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
 }
 
 /// The invariants of one extraction.

@@ -1,6 +1,22 @@
 //! Checks shared by the integration tests.
 
+use std::path::{Path, PathBuf};
+
 use bulletin_events::{Document, Span};
+
+/// The fixture bulletins (`fixtures/*.txt`), in name order.
+// tests/fixtures.rs keeps its own reader (the fixture tests are left as they are)
+#[allow(dead_code)]
+pub fn fixture_paths() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("fixtures/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
 
 /// `&input[span] == text` for one mention, and the span lies on char boundaries.
 fn check_span(input: &str, span: Span, text: &str, what: &str, errors: &mut Vec<String>) {
