@@ -1,7 +1,7 @@
 //! Stage 3: read a dateline: the date (or range) and the place, in either order.
 //!
 //! Forms: date first ("10 December 2022, Dushanbe, Tajikistan", "November 18, 2022,
-//! Turkmenistan, Ashgabat", "2 November 2022, Astana, Kazakhstan. <caption>"), place first
+//! Turkmenistan, Ashgabat", "2 November 2022, Astana, Kazakhstan. `<caption>`"), place first
 //! ("Bishkek, 18-19 November 2022"), Russian ("10 декабря 2022 г., г. Душанбе, Таджикистан"), a
 //! lone date, a date with a short phrase ending in a place ("19 December 2022, Press cafe held in
 //! Kyrgyzstan"), and newswire's inline form at the start of a body ("SAN FRANCISCO, March 3

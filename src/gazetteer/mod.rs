@@ -496,7 +496,7 @@ impl Gazetteer {
     ///
     /// Only capitalized words (or ALL-CAPS lines) start a mention. Names that are also common
     /// English words need place evidence (a preceding "in/at/from/to/near...", a following
-    /// ", <country or region>", or a context country, see [`PlaceMatch::weak`]).
+    /// `", <country or region>"`, or a context country, see [`PlaceMatch::weak`]).
     ///
     /// # Example
     /// ```
