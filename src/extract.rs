@@ -69,6 +69,11 @@ impl ExtractorBuilder {
 }
 
 impl Extractor {
+    /// About how much text (in bytes) [`Extractor::extract_iter`] puts in one batch: enough
+    /// for every stage to run warm over several dozen bulletins, small enough for the batch's
+    /// working data to stay in a core's caches.
+    pub const BATCH_BYTES: usize = 256 << 10;
+
     /// An extractor with default options: no reference date, numeric date order decided per
     /// document.
     pub fn new() -> Extractor {
@@ -328,13 +333,6 @@ impl Extractor {
             })
             .collect()
     }
-}
-
-impl Extractor {
-    /// About how much text (in bytes) [`Extractor::extract_iter`] puts in one batch: enough
-    /// for every stage to run warm over several dozen bulletins, small enough for the batch's
-    /// working data to stay in a core's caches.
-    pub const BATCH_BYTES: usize = 256 << 10;
 }
 
 /// The iterator of [`Extractor::extract_iter`]: documents extracted in batches, in input order.
