@@ -193,6 +193,14 @@ impl Lexicon {
         }
         letter_index(first).is_some_and(|f| self.num_first[f])
     }
+    /// Whether some number word starts with `first` then `second` (the part of
+    /// [`Lexicon::may_be_number`] known before the word's end is found).
+    fn may_begin_number(&self, first: char, second: char) -> bool {
+        match (letter_index(first), letter_index(second)) {
+            (Some(f), Some(s)) => self.num_second[f] & (1u64 << s) != 0,
+            _ => false,
+        }
+    }
     fn may_be_number(&self, first: char, second: char, last: char, nchars: usize) -> bool {
         match (letter_index(first), letter_index(second), letter_index(last)) {
             (Some(f), Some(s), Some(l)) => {
@@ -548,7 +556,11 @@ impl<'t, 'e> Scanner<'t, 'e> {
             // word are looked up.
             let start = i;
             let mut j = i + first.len_utf8();
-            if !self.lex.may_start_number(first) {
+            // The first two letters decide for most words ("the", "of", "and"): a word no number
+            // word begins like is skipped whole, as `may_be_number` below would reject it.
+            if !self.lex.may_start_number(first)
+                || !self.lex.may_begin_number(first, char_at(self.text, j).unwrap_or(first))
+            {
                 // Most words: only their end matters. Same boundaries as the loop below.
                 while j < n {
                     let d = b[j];
