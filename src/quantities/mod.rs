@@ -202,14 +202,11 @@ impl Lexicon {
         }
     }
     fn may_be_number(&self, first: char, second: char, last: char, nchars: usize) -> bool {
-        match (letter_index(first), letter_index(second), letter_index(last)) {
-            (Some(f), Some(s), Some(l)) => {
-                nchars < 32
-                    && self.num_filter[f * LETTERS + l] & (1u32 << nchars) != 0
-                    && self.num_second[f] & (1u64 << s) != 0
+        self.may_begin_number(first, second)
+            && match (letter_index(first), letter_index(last)) {
+                (Some(f), Some(l)) => nchars < 32 && self.num_filter[f * LETTERS + l] & (1u32 << nchars) != 0,
+                _ => false,
             }
-            _ => false,
-        }
     }
 }
 
