@@ -555,9 +555,8 @@ impl<'t, 'e> Scanner<'t, 'e> {
             let mut j = i + first.len_utf8();
             // The first two letters decide for most words ("the", "of", "and"): a word no number
             // word begins like is skipped whole, as `may_be_number` below would reject it.
-            if !self.lex.may_start_number(first)
-                || !self.lex.may_begin_number(first, char_at(self.text, j).unwrap_or(first))
-            {
+            let second = char_at(self.text, j).unwrap_or(first);
+            if !self.lex.may_start_number(first) || !self.lex.may_begin_number(first, second) {
                 // Most words: only their end matters. Same boundaries as the loop below.
                 while j < n {
                     let d = b[j];
@@ -614,7 +613,6 @@ impl<'t, 'e> Scanner<'t, 'e> {
             }
             if !has_digit && self.lex.may_start_number(first) {
                 let last = char_at(self.text, last_start).unwrap_or(first);
-                let second = char_at(self.text, start + first.len_utf8()).unwrap_or(first);
                 if self.lex.may_be_number(first, second, last, nchars)
                     && lookup(self.lex, &self.text[start..j]).0.flags & F_NUM != 0
                 {
