@@ -919,17 +919,6 @@ impl<'a> Cx<'a> {
             // may start
             return i == 0 || self.punct(i.wrapping_sub(1)).is_some();
         }
-        if with_lower(key, is_dictionary_word) {
-            return false;
-        }
-        // an ALL-CAPS Russian headline word ("ТРЕНИНГ", "ДЛЯ"); running text keeps Cyrillic
-        // capitals as acronyms
-        if self.caps && key.chars().next().is_some_and(|c| matches!(c as u32, 0x400..=0x4FF)) {
-            let l: String = key.chars().flat_map(char::to_lowercase).collect();
-            if RU_DICT.contains(l.as_str()) || RU_DICT.contains(l.replace('ё', "е").as_str()) {
-                return false;
-            }
-        }
         let len = key.chars().count();
         let vowels = key
             .chars()
@@ -944,8 +933,24 @@ impl<'a> Cx<'a> {
             // (an ALL-CAPS dateline city is not one)
             len <= 5 || vowels * 3 < len
         };
+        // the cheap shape test before the dictionary lookups: most long ALL-CAPS headline words
+        // fail it
+        if !shape {
+            return false;
+        }
+        if with_lower(key, is_dictionary_word) {
+            return false;
+        }
+        // an ALL-CAPS Russian headline word ("ТРЕНИНГ", "ДЛЯ"); running text keeps Cyrillic
+        // capitals as acronyms
+        if self.caps && key.chars().next().is_some_and(|c| matches!(c as u32, 0x400..=0x4FF)) {
+            let l: String = key.chars().flat_map(char::to_lowercase).collect();
+            if RU_DICT.contains(l.as_str()) || RU_DICT.contains(l.replace('ё', "е").as_str()) {
+                return false;
+            }
+        }
         // the caller's place lookup last: it may be the costliest test
-        shape && self.places.place_country(w).is_none()
+        self.places.place_country(w).is_none()
     }
     /// "IDF-funded": acronym prefix of a hyphenated word whose rest is lower case.
     fn acronym_prefix(&self, i: usize) -> Option<usize> {
