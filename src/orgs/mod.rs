@@ -684,6 +684,31 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         out.push(Tok::new(start, j, Kind::Word, F_UPPER_FIRST, ((j - start) / 2) as u16, 0, h));
         return j;
     }
+    // Nearly every word: ASCII letters and digits ended by ASCII other than a joiner. Its
+    // bookkeeping is the loop's below, without a branch per byte.
+    let run_end = crate::swar::alnum_run_end(b, start);
+    if run_end > start && b.get(run_end).is_none_or(|&c| c < 128 && c != b'-' && c != b'\'') {
+        let w = &b[start..run_end];
+        let (mut h, mut upper, mut lowers) = (FNV_OFFSET, 0usize, 0usize);
+        for &c in w {
+            h = fnv_byte(h, c.to_ascii_lowercase());
+            upper += usize::from(c.is_ascii_uppercase());
+            lowers += usize::from(c.is_ascii_lowercase());
+        }
+        let mut flags = 0u8;
+        if w[0].is_ascii_uppercase() {
+            flags |= F_UPPER_FIRST;
+        }
+        if upper + lowers < w.len() {
+            flags |= F_DIGIT;
+        }
+        if lowers == 1 && upper >= 2 && w[w.len() - 1] == b's' {
+            flags |= F_PLURAL_ONLY_LOWER;
+        }
+        let count = |k: usize| k.min(usize::from(u16::MAX)) as u16;
+        out.push(Tok::new(start, run_end, Kind::Word, flags, count(upper), count(lowers), h));
+        return run_end;
+    }
     let mut i = start;
     let mut flags = 0u8;
     let mut upper = 0u16;
