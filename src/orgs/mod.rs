@@ -578,7 +578,19 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..).and_then(|s| s.chars().next())
 }
 
-fn tokenize(text: &str, out: &mut Vec<Tok>) {
+/// Tokens that [`TableBuilder`]'s learning looks for, noted while tokenizing (indices into the
+/// tokens, in order).
+#[derive(Default)]
+struct Marks {
+    /// Every "the" followed by a space (a bare head noun may follow: "the Commission").
+    the: Vec<usize>,
+    /// Every '(' (an acronym in parentheses may follow).
+    parens: Vec<usize>,
+}
+
+fn tokenize(text: &str, out: &mut Vec<Tok>, marks: &mut Marks) {
+    marks.the.clear();
+    marks.parens.clear();
     let b = text.as_bytes();
     let n = b.len();
     let mut i = 0;
@@ -586,7 +598,7 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let c = b[i];
         if c < 128 {
             if c.is_ascii_lowercase() {
-                i = lower_word(text, i, out);
+                i = lower_word(text, i, out, &mut marks.the);
                 continue;
             }
             if c.is_ascii_alphanumeric() {
@@ -610,6 +622,9 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     i = j;
                 }
                 _ => {
+                    if c == b'(' {
+                        marks.parens.push(out.len());
+                    }
                     out.push(Tok::new(i, i + 1, Kind::Punct(c as char), 0, 0, 0, 0));
                     i += 1;
                 }
@@ -624,7 +639,7 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
             }
         };
         if is_word_char(ch) {
-            i = if letter_case(ch) == 2 { lower_word(text, i, out) } else { word(text, i, out) };
+            i = if letter_case(ch) == 2 { lower_word(text, i, out, &mut marks.the) } else { word(text, i, out) };
         } else if ch.is_whitespace() {
             i += ch.len_utf8();
         } else {
@@ -637,8 +652,9 @@ fn tokenize(text: &str, out: &mut Vec<Tok>) {
 /// Fast path for a word that starts lower-case: letters of ASCII, Latin-1/Latin Extended-A and
 /// Cyrillic are skipped byte-wise without case counts or hash (a lower-case-first word is never
 /// an acronym or a name start; its hash is computed on demand). Anything unusual (hyphen,
-/// apostrophe, other scripts) falls back to `word`.
-fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
+/// apostrophe, other scripts) falls back to `word`. A "the" followed by a space is noted in
+/// `the` (no other path makes that token: `word` stops only before a joiner or a letter).
+fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>, the: &mut Vec<usize>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
     let mut j = start;
@@ -664,6 +680,9 @@ fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
             && !matches!(b.get(j..j + 3), Some([0xE2, 0x80, 0x99 | 0x91]));
     if !clean_end || j == start {
         return word(text, start, out);
+    }
+    if j - start == 3 && b[start..j] == *b"the" && b.get(j) == Some(&b' ') {
+        the.push(out.len());
     }
     out.push(Tok::new(start, j, Kind::Word, 0, 0, (j - start).min(u16::MAX as usize) as u16, 0));
     j
@@ -1840,7 +1859,7 @@ pub struct TableBuilder {
 
 /// Reused token storage (its contents mean nothing between calls).
 #[derive(Default)]
-struct TokBuffer(Vec<Tok>);
+struct TokBuffer(Vec<Tok>, Marks);
 
 impl std::fmt::Debug for TokBuffer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -1867,15 +1886,15 @@ impl TableBuilder {
         places: &dyn PlaceLookup,
         out: &mut Vec<OrgMention>,
     ) {
-        let mut toks = std::mem::take(&mut self.toks.0);
+        let TokBuffer(mut toks, mut marks) = std::mem::take(&mut self.toks);
         toks.clear();
         toks.reserve(text.len() / 6 + 4);
-        tokenize(text, &mut toks);
+        tokenize(text, &mut toks, &mut marks);
         let cx = Cx::new(text, &toks, all_caps_line, places);
         let from = out.len();
         scan(&cx, 0, toks.len(), out);
-        self.learn(&cx, &out[from..]);
-        self.toks.0 = toks;
+        self.learn(&cx, &marks, &out[from..]);
+        self.toks = TokBuffer(toks, marks);
     }
 
     /// The table of everything found so far.
@@ -1900,22 +1919,12 @@ impl TableBuilder {
         table
     }
 
-    fn learn(&mut self, cx: &Cx, ms: &[OrgMention]) {
+    fn learn(&mut self, cx: &Cx, marks: &Marks, ms: &[OrgMention]) {
         let toks = cx.t;
-        // every '(' of the text is a token of its own
-        let mut has_paren = false;
         // heads used bare: "the Commission" (lower-case "the": a sentence-initial "The
         // Commission" may be a name's own article)
-        let bytes = cx.text.as_bytes();
-        for (i, t) in toks.iter().enumerate() {
-            match t.kind {
-                Kind::Punct('(') => {
-                    has_paren = true;
-                    continue;
-                }
-                Kind::Word if t.e - t.s == 3 && bytes[t.s..t.e] == *b"the" && bytes.get(t.e) == Some(&b' ') => {}
-                _ => continue,
-            }
+        for &i in &marks.the {
+            let t = &toks[i];
             let rest = &cx.text[t.e + 1..];
             if !rest.starts_with(|c: char| c.is_ascii_uppercase()) || toks.get(i + 1).is_none_or(|n| n.s != t.e + 1) {
                 continue;
@@ -1938,11 +1947,8 @@ impl TableBuilder {
                 }
             }
         }
-        if !has_paren {
-            return;
-        }
         // lower-case expansions: "victims of trafficking (VoTs)"
-        for j in 0..toks.len() {
+        for &j in &marks.parens {
             if let Some((acr, _)) = paren_acronym_raw(cx, j, toks.len()) {
                 let letters: Vec<char> =
                     acr.chars().filter(|c| c.is_uppercase()).flat_map(char::to_lowercase).collect();
@@ -2100,6 +2106,35 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokenizing_notes_every_the_before_a_space_and_every_paren() {
+        let texts = [
+            "In the Commission (EC) and the  Council, the-led the's the\u{2019}s the\u{e9} the",
+            "the Fund\nthe\tOffice (the UNDP) ((x)) \u{201c}the Board\u{201d} Athe the",
+            "\u{442}he the\u{a0}Unit the, the. THE The the1 the_ the\u{2013}x (\u{420}) the ",
+            "",
+            "(",
+            "the",
+        ];
+        for text in texts {
+            let (mut toks, mut marks) = (Vec::new(), Marks::default());
+            tokenize(text, &mut toks, &mut marks);
+            let b = text.as_bytes();
+            let the: Vec<usize> = (0..toks.len())
+                .filter(|&i| {
+                    let t = &toks[i];
+                    matches!(t.kind, Kind::Word) && b[t.s..t.e] == *b"the" && b.get(t.e) == Some(&b' ')
+                })
+                .collect();
+            let parens: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].kind == Kind::Punct('(')).collect();
+            assert_eq!(marks.the, the, "{text:?}");
+            assert_eq!(marks.parens, parens, "{text:?}");
+        }
+        let (mut toks, mut marks) = (Vec::new(), Marks::default());
+        tokenize(texts[0], &mut toks, &mut marks);
+        assert_eq!((marks.the.len(), marks.parens.len()), (2, 1));
+    }
 
     #[test]
     fn norm_key_ascii_path_matches_the_char_path() {
