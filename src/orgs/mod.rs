@@ -685,11 +685,13 @@ fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>, the: &mut Vec<usize>
         the.push(out.len());
     }
     out.push(Tok::new(start, j, Kind::Word, 0, 0, (j - start).min(u16::MAX as usize) as u16, 0));
-    j
+    // the space between words makes no token: skip it here rather than in `tokenize`'s loop
+    j + usize::from(b.get(j) == Some(&b' '))
 }
 
 /// Scans one word from `start`: letters, digits, combining marks, inner hyphens and
 /// apostrophes. A final `'s`/`’s` is a possessive: it is left out of the span and flagged.
+/// Returns where tokenizing goes on (past one space right after a plain word).
 fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
@@ -726,7 +728,8 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         }
         let count = |k: usize| k.min(usize::from(u16::MAX)) as u16;
         out.push(Tok::new(start, run_end, Kind::Word, flags, count(upper), count(lowers), h));
-        return run_end;
+        // the space between words makes no token: skip it here rather than in `tokenize`'s loop
+        return run_end + usize::from(b.get(run_end) == Some(&b' '));
     }
     let mut i = start;
     let mut flags = 0u8;
