@@ -576,7 +576,8 @@ impl<'t, 'e> Scanner<'t, 'e> {
                         _ => break,
                     }
                 }
-                i = j;
+                // the space after it starts nothing either
+                i = j + usize::from(b.get(j) == Some(&b' '));
                 continue;
             }
             let mut last_start = i;
