@@ -213,16 +213,15 @@ static WORDS: Lazy<std::collections::HashMap<u64, (u32, &'static str), std::hash
 /// Membership mask of word `w` whose lower-case hash is `h`.
 fn mask_of(h: u64, w: &str) -> u32 {
     match WORDS.get(&h) {
-        Some((m, e)) => {
-            let same = if e.is_ascii() && w.is_ascii() { e.eq_ignore_ascii_case(w) } else { lower(e) == lower(w) };
-            if same {
-                *m
-            } else {
-                0
-            }
-        }
-        None => 0,
+        Some((m, e)) if same_lower(e, w) => *m,
+        _ => 0,
     }
+}
+
+/// Whether `a` and `b` have the same lower case: bytes equal but for ASCII case decide at once,
+/// whatever the script; only non-ASCII words that differ are lower-cased.
+fn same_lower(a: &str, b: &str) -> bool {
+    a.as_bytes().eq_ignore_ascii_case(b.as_bytes()) || (!(a.is_ascii() && b.is_ascii()) && lower(a) == lower(b))
 }
 
 /// Identity hasher for keys that are already hashes.
@@ -2109,6 +2108,19 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_lower_is_equality_of_lower_cases() {
+        let words = ["Commission", "COMMISSION", "commission", "Commissions", "Ministère", "MINISTÈRE", "ministère"];
+        let more = ["Министерство", "МИНИСТЕРСТВО", "министерство", "ΟΔΟΣ", "οδος", "Straße", "STRASSE", "", "İ", "i"];
+        let all: Vec<&str> = words.iter().chain(&more).copied().collect();
+        for a in &all {
+            for b in &all {
+                assert_eq!(same_lower(a, b), lower(a) == lower(b), "{a:?} {b:?}");
+            }
+        }
+        assert!(same_lower("MINISTÈRE", "ministère") && !same_lower("Straße", "STRASSE"));
+    }
 
     #[test]
     fn tokenizing_notes_every_the_before_a_space_and_every_paren() {
