@@ -866,6 +866,7 @@ impl<'a> Cx<'a> {
     fn is_cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| matches!(t.kind, Kind::Word) && t.has(F_UPPER_FIRST))
     }
+    #[inline]
     fn word_in(&self, i: usize, s: &Table) -> bool {
         let t = match self.t.get(i) {
             Some(t) if matches!(t.kind, Kind::Word) => t,
@@ -873,11 +874,17 @@ impl<'a> Cx<'a> {
         };
         let mut m = t.mask.get();
         if m == u32::MAX {
-            let w = self.text.get(t.s..t.e).unwrap_or("");
-            m = mask_of(if t.h == 0 { lower_hash(w) } else { t.h }, w);
-            t.mask.set(m);
+            m = self.mask_now(t);
         }
         m & s.0 != 0
+    }
+    /// Looks token `t`'s table mask up and caches it (the cold half of `word_in`).
+    #[inline(never)]
+    fn mask_now(&self, t: &Tok) -> u32 {
+        let w = self.text.get(t.s..t.e).unwrap_or("");
+        let m = mask_of(if t.h == 0 { lower_hash(w) } else { t.h }, w);
+        t.mask.set(m);
+        m
     }
     fn poss(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| t.has(F_POSS))
