@@ -19,14 +19,31 @@ pub(crate) struct WordSet {
     words: HashSet<&'static [u8], FxBuild>,
     /// Longest entry in bytes: longer words are rejected before any work.
     max_len: usize,
+    /// Bit `n` set when an entry has `n` bytes (entries of 64 bytes or more set none): an
+    /// ASCII word keeps its length when lower-cased, so most are rejected on it.
+    lens: u64,
+    /// Bit `b` set when an entry starts with byte `b`: an ASCII word's first byte,
+    /// lower-cased, must be one of them.
+    firsts: [u64; 4],
 }
 
 impl WordSet {
     pub(crate) fn new(table: &'static [&'static str]) -> WordSet {
-        WordSet {
+        let mut set = WordSet {
             words: table.iter().map(|w| w.as_bytes()).collect(),
             max_len: table.iter().map(|w| w.len()).max().unwrap_or(0),
+            lens: 0,
+            firsts: [0; 4],
+        };
+        for w in table {
+            if w.len() < 64 {
+                set.lens |= 1 << w.len();
+            }
+            if let Some(&b) = w.as_bytes().first() {
+                set.firsts[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
         }
+        set
     }
 
     /// `w` equals one of the words, ignoring case, without allocating.
@@ -35,6 +52,15 @@ impl WordSet {
         // room for the rare letter whose lower case is longer) cannot match.
         if w.is_empty() || w.len() > self.max_len * 2 {
             return false;
+        }
+        if w.is_ascii() {
+            let first = w.as_bytes()[0].to_ascii_lowercase();
+            if w.len() >= 64
+                || self.lens >> w.len() & 1 == 0
+                || self.firsts[usize::from(first >> 6)] >> (first & 63) & 1 == 0
+            {
+                return false;
+            }
         }
         let mut buf = [0u8; 64];
         let mut len = 0;
@@ -65,5 +91,18 @@ mod tests {
         assert!(s.contains("The") && s.contains("OF") && s.contains("Для") && s.contains("ДЛЯ"));
         assert!(!s.contains("Theory") && !s.contains("") && !s.contains("fo"));
         assert!(!s.contains(&"a".repeat(200)) && !s.contains(&"я".repeat(40)));
+    }
+
+    #[test]
+    fn the_length_and_first_letter_filters_reject_only_non_members() {
+        let table: &'static [&'static str] = &["the", "of", "для", "über", "a", "n.", "co-op"];
+        let s = WordSet::new(table);
+        let naive = |w: &str| table.iter().any(|t| *t == w.to_lowercase());
+        let words =
+            ["THE", "Of", "ДЛЯ", "Über", "ÜBER", "A", "N.", "Co-Op", "them", "to", "o", "b", "the ", "n", "co-o"];
+        for w in words {
+            assert_eq!(s.contains(w), naive(w), "{w:?}");
+        }
+        assert!(s.contains("A") && s.contains("CO-OP") && !s.contains("an"));
     }
 }
