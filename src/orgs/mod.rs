@@ -931,6 +931,7 @@ impl<'a> Cx<'a> {
         best
     }
     /// Acronym-shaped word at `i` that is taken as an acronym (see module doc).
+    #[inline]
     fn acronym_at(&self, i: usize) -> bool {
         let t = match self.t.get(i) {
             Some(t) if matches!(t.kind, Kind::Word) => t,
@@ -943,10 +944,13 @@ impl<'a> Cx<'a> {
             return false;
         }
         match t.acr.get() {
-            1 => return false,
-            2 => return true,
-            _ => {}
+            1 => false,
+            2 => true,
+            _ => self.acronym_first(i, t),
         }
+    }
+    /// [`Cx::acronym_at`] asked for the first time of token `i` (`t`): decided and cached.
+    fn acronym_first(&self, i: usize, t: &Tok) -> bool {
         let w = &self.text[t.s..t.e];
         let ok = self.acronym_word_ok(i, w);
         t.acr.set(if ok { 2 } else { 1 });
@@ -1006,11 +1010,16 @@ impl<'a> Cx<'a> {
         self.places.place_country(w).is_none()
     }
     /// "IDF-funded": acronym prefix of a hyphenated word whose rest is lower case.
+    #[inline]
     fn acronym_prefix(&self, i: usize) -> Option<usize> {
         let t = self.t.get(i)?;
         if !matches!(t.kind, Kind::Word) || !t.has(F_HYPHEN) {
             return None;
         }
+        self.hyphen_acronym(i, t)
+    }
+    /// [`Cx::acronym_prefix`] of hyphenated word token `t`.
+    fn hyphen_acronym(&self, i: usize, t: &Tok) -> Option<usize> {
         let w = &self.text[t.s..t.e];
         let h = w.find('-')?;
         let (a, rest) = (&w[..h], &w[h + 1..]);
@@ -1029,10 +1038,12 @@ impl<'a> Cx<'a> {
     fn headline(&self) -> bool {
         self.caps || self.title
     }
+    #[inline]
     fn caps_stop(&self, i: usize) -> bool {
-        if !self.headline() {
-            return false;
-        }
+        self.headline() && self.headline_stop(i)
+    }
+    /// [`Cx::caps_stop`] on a headline.
+    fn headline_stop(&self, i: usize) -> bool {
         match self.w(i) {
             // the token's cached table mask, not a fresh hash of the word
             Some(w) => {

@@ -119,7 +119,13 @@ fn adj_ending(w: &str) -> Option<&'static str> {
 
 impl<'a> Cx<'a> {
     /// Word token `i` starting with a Cyrillic letter, folded.
+    #[inline]
     fn cyr(&self, i: usize) -> Option<String> {
+        // an ASCII first byte starts no Cyrillic letter
+        let t = self.t.get(i)?;
+        if self.text.as_bytes().get(t.s).is_none_or(|&b| b < 0x80) {
+            return None;
+        }
         let w = self.w(i)?;
         if !w.chars().next().is_some_and(is_cyr) || self.t[i].has(super::F_DIGIT) {
             return None;
