@@ -301,13 +301,26 @@ fn exact(words: &'static [&'static str]) -> Set {
 
 static GENERIC: Lazy<Set> = Lazy::new(|| exact(GENERIC_ACRONYMS));
 static NOTORG: Lazy<Set> = Lazy::new(|| exact(NOT_ORG_ACRONYMS));
-/// Distinct second words of the partner cues ("with", "by", ...).
-static CUE_SECOND: Lazy<Vec<&'static str>> = Lazy::new(|| {
-    let mut v: Vec<&'static str> = PARTNER_CUES.iter().map(|(_, b)| *b).collect();
-    v.sort_unstable();
-    v.dedup();
+/// The partner cues by their second word ("with", "by", ...), packed by [`pack8`]: each with
+/// the first words it follows. (The scanner asks only about words of at most four bytes.)
+static CUES_BY_SECOND: Lazy<Vec<(u64, Vec<&'static str>)>> = Lazy::new(|| {
+    let mut v: Vec<(u64, Vec<&'static str>)> = Vec::new();
+    for &(a, b) in PARTNER_CUES {
+        let Some(key) = pack8(b.as_bytes()) else { continue };
+        match v.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, firsts)) => firsts.push(a),
+            None => v.push((key, vec![a])),
+        }
+    }
     v
 });
+
+/// The bytes of a word of at most eight bytes as one number (no word holds a NUL byte, so
+/// distinct words give distinct numbers): short word lists are matched without a byte loop.
+#[inline]
+fn pack8(w: &[u8]) -> Option<u64> {
+    (w.len() <= 8).then(|| w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
+}
 static DICT: Lazy<Set> =
     Lazy::new(|| dictionary::DICTIONARY.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
 static RU_DICT: Lazy<Set> =
@@ -1208,20 +1221,17 @@ fn contact_cue(cx: &Cx, i: usize) -> bool {
 /// "funded by", "in partnership with": a cue pair ends at `i`.
 fn is_cue(cx: &Cx, i: usize, w: &str) -> bool {
     // cheap exact test first: lower-case text writes the cue's second word as listed
-    if !CUE_SECOND.iter().any(|c| short_eq(c, w)) {
+    let Some(key) = pack8(w.as_bytes()) else {
         return false;
-    }
+    };
+    let Some((_, firsts)) = CUES_BY_SECOND.iter().find(|(k, _)| *k == key) else {
+        return false;
+    };
     let prev = match cx.w(i - 1) {
         Some(p) => p,
         None => return false,
     };
-    PARTNER_CUES.iter().any(|(a, b)| short_eq(b, w) && a.len() == prev.len() && a.eq_ignore_ascii_case(prev))
-}
-
-/// Byte equality for short words, without a `memcmp` call.
-#[inline]
-fn short_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+    firsts.iter().any(|a| a.len() == prev.len() && a.eq_ignore_ascii_case(prev))
 }
 
 fn mention(cx: &Cx, a: usize, b: usize, acronym: Option<String>) -> OrgMention {
