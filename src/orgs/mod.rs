@@ -328,8 +328,18 @@ static RU_DICT: Lazy<Set> =
 /// Known names as word hashes.
 static KNOWN_H: Lazy<Vec<Vec<u64>>> =
     Lazy::new(|| KNOWN_NAMES.iter().map(|n| n.split_whitespace().map(lower_hash).collect()).collect());
-static KNOWN_FIRST: Lazy<HashSet<u64, std::hash::BuildHasherDefault<IdHash>>> =
-    Lazy::new(|| KNOWN_H.iter().map(|k| k[0]).collect());
+/// The known names (indices into [`KNOWN_H`]) by the hash of their first word.
+static KNOWN_BY_FIRST: Lazy<std::collections::HashMap<u64, Vec<usize>, std::hash::BuildHasherDefault<IdHash>>> =
+    Lazy::new(|| {
+        let mut m: std::collections::HashMap<u64, Vec<usize>, std::hash::BuildHasherDefault<IdHash>> =
+            Default::default();
+        for (j, k) in KNOWN_H.iter().enumerate() {
+            if let Some(&first) = k.first() {
+                m.entry(first).or_default().push(j);
+            }
+        }
+        m
+    });
 static KNOWN_ACR: Lazy<std::collections::HashMap<&'static str, bool, crate::hash::FxBuild>> =
     Lazy::new(|| KNOWN_ACRONYMS.iter().copied().collect());
 
@@ -1312,12 +1322,13 @@ fn tok_hash(cx: &Cx, i: usize) -> u64 {
 
 /// Known multi-word name starting at `i`: returns its end token.
 fn known_at(cx: &Cx, i: usize, lim: usize) -> Option<usize> {
-    if !cx.is_cap(i) || !KNOWN_FIRST.contains(&cx.t[i].h) {
+    if !cx.is_cap(i) {
         return None;
     }
+    let names = KNOWN_BY_FIRST.get(&cx.t[i].h)?;
     let mut best = None;
-    for k in KNOWN_H.iter() {
-        if k[0] != cx.t[i].h || i + k.len() > lim {
+    for k in names.iter().filter_map(|&j| KNOWN_H.get(j)) {
+        if i + k.len() > lim {
             continue;
         }
         let ok = k.iter().enumerate().all(|(o, kh)| {
@@ -1535,7 +1546,9 @@ fn plain_word(cx: &Cx, k: usize, lim: usize) -> bool {
         && !cx.poss(k)
         && cx.places.place_country(cx.w(k).unwrap_or("")).is_none()
         && known_at(cx, k, lim).is_none()
-        && !KNOWN_H.iter().any(|n| n.len() == 1 && n[0] == tok_hash(cx, k))
+        && !KNOWN_BY_FIRST
+            .get(&tok_hash(cx, k))
+            .is_some_and(|names| names.iter().any(|&j| KNOWN_H.get(j).is_some_and(|n| n.len() == 1)))
 }
 
 fn phrase_end(cx: &Cx, k: usize, lim: usize) -> usize {
