@@ -392,6 +392,32 @@ impl Gazetteer {
     /// part of a name, or no word.
     fn normalize_into(&self, written: &str, key: &mut Vec<u8>) -> bool {
         key.clear();
+        if written.is_ascii() {
+            // byte by byte: the words (ASCII letters and digits) lower-cased, one space
+            // between them
+            let mut in_word = false;
+            for &c in written.as_bytes() {
+                if c.is_ascii_alphanumeric() {
+                    if !in_word && !key.is_empty() {
+                        key.push(b' ');
+                    }
+                    in_word = true;
+                    key.push(c.to_ascii_lowercase());
+                    continue;
+                }
+                in_word = false;
+                let ch = char::from(c);
+                if !is_joiner(ch) && !ch.is_whitespace() {
+                    return false;
+                }
+            }
+            return !key.is_empty();
+        }
+        self.normalize_chars_into(written, key)
+    }
+
+    /// [`Gazetteer::normalize_into`] char by char, for any text (`key` empty on entry).
+    fn normalize_chars_into(&self, written: &str, key: &mut Vec<u8>) -> bool {
         let mut word_start: Option<usize> = None;
         for (i, ch) in written.char_indices() {
             if is_word_char(ch) {

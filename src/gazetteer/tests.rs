@@ -225,3 +225,33 @@ fn gazetteer_is_send_and_sync() {
     check::<Gazetteer>();
     check::<PlaceMatch>();
 }
+
+#[test]
+fn the_ascii_key_is_the_char_by_char_key() {
+    let cases = [
+        "New York City",
+        "  Nur-Sultan ",
+        "U.S.",
+        "St. John's",
+        "Bosnia and Herzegovina",
+        "NORTHERN ETHIOPIA",
+        "Rio\tde\nJaneiro",
+        "Gaza, Palestine",
+        "A1 (x)",
+        "--",
+        "",
+        "x\u{b}y",
+    ];
+    for c in cases {
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let f = g().normalize_into(c, &mut fast);
+        let s = g().normalize_chars_into(c, &mut slow);
+        assert_eq!(f, s, "{c:?}");
+        if f {
+            assert_eq!(fast, slow, "{c:?}");
+        }
+    }
+    let mut key = Vec::new();
+    assert!(g().normalize_into("Nur-Sultan", &mut key));
+    assert_eq!(key, b"nur sultan");
+}
