@@ -197,6 +197,9 @@ impl Extractor {
                         })
                         .collect();
                 let (o, e) = dates::order_of(paragraphs.iter().map(|(_, _, d)| d));
+                // at most one entry per paragraph each
+                read.reserve_exact(paragraphs.len());
+                line_firsts.reserve_exact(paragraphs.len());
                 // read day first: they stand for month first only if the order was never asked
                 for (ls, r, d) in paragraphs {
                     if o == NumericOrder::DayFirst || !d.order_used {
