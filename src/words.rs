@@ -53,6 +53,8 @@ impl WordSet {
         if w.is_empty() || w.len() > self.max_len * 2 {
             return false;
         }
+        let mut buf = [0u8; 64];
+        let mut len = 0;
         if w.is_ascii() {
             let first = w.as_bytes()[0].to_ascii_lowercase();
             if w.len() >= 64
@@ -61,10 +63,6 @@ impl WordSet {
             {
                 return false;
             }
-        }
-        let mut buf = [0u8; 64];
-        let mut len = 0;
-        if w.is_ascii() {
             for (d, b) in buf.iter_mut().zip(w.bytes()) {
                 *d = b.to_ascii_lowercase();
             }

@@ -321,6 +321,7 @@ static CUES_BY_SECOND: Lazy<Vec<(u64, Vec<&'static str>)>> = Lazy::new(|| {
 fn pack8(w: &[u8]) -> Option<u64> {
     (w.len() <= 8).then(|| w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
 }
+
 static DICT: Lazy<Set> =
     Lazy::new(|| dictionary::DICTIONARY.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
 static RU_DICT: Lazy<Set> =
