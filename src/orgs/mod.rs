@@ -680,17 +680,14 @@ fn tokenize(text: &str, out: &mut Vec<Tok>, marks: &mut Marks) {
 fn lower_word(text: &str, start: usize, out: &mut Vec<Tok>, the: &mut Vec<usize>) -> usize {
     let b = text.as_bytes();
     let n = b.len();
-    let mut j = start;
-    while j < n {
+    // runs of ASCII letters and digits, joined by two-byte letters
+    let mut j = crate::swar::alnum_run_end(b, start);
+    while j + 1 < n && b[j] >= 0x80 {
         let c = b[j];
-        if c.is_ascii_alphanumeric() {
-            j = crate::swar::alnum_run_end(b, j);
-        } else if j + 1 < n
-            && ((c == 0xD0 || c == 0xD1 || c == 0xC4 || c == 0xC5)
-                || (c == 0xC3 && b[j + 1] != 0x97 && b[j + 1] != 0xB7))
+        if ((c == 0xD0 || c == 0xD1 || c == 0xC4 || c == 0xC5) || (c == 0xC3 && b[j + 1] != 0x97 && b[j + 1] != 0xB7))
             && (0x80..0xC0).contains(&b[j + 1])
         {
-            j += 2;
+            j = crate::swar::alnum_run_end(b, j + 2);
         } else {
             break;
         }
