@@ -382,6 +382,10 @@ static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str
 
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
 fn norm_key(s: &str) -> String {
+    if is_plain_ascii_name(s.as_bytes()) {
+        // already its own key but for case: most names ("World Food Programme")
+        return s.to_ascii_lowercase();
+    }
     if s.is_ascii() {
         // One pass over the bytes, the same key as the general path below: words are the runs
         // between whitespace (`char::is_whitespace` on ASCII, vertical tab included), joined
@@ -407,6 +411,20 @@ fn norm_key(s: &str) -> String {
         return String::from_utf8(bytes).unwrap_or_default();
     }
     norm_key_chars(s)
+}
+
+/// ASCII words without '"' joined by single spaces: text [`norm_key`] only lower-cases.
+fn is_plain_ascii_name(b: &[u8]) -> bool {
+    // a space may not open the name, follow a space or end the name
+    let mut after_space = true;
+    for &c in b {
+        let space = c == b' ';
+        if c == b'"' || !c.is_ascii() || (space && after_space) || (!space && crate::words::is_ascii_space(c)) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || b.is_empty()
 }
 
 /// [`norm_key`] char by char, for any text.
@@ -2203,12 +2221,21 @@ mod tests {
             "A\x0bB\x0cC\rD",
             "Médecins Sans Frontières",
             "UN-Habitat's  Office",
+            "UN-Habitat's Office",
+            "World Food Programme ",
+            " World",
+            "A",
+            "a b c",
         ];
         for c in cases {
             assert_eq!(norm_key(c), norm_key_chars(c), "{c:?}");
         }
         assert_eq!(norm_key("  World   Food\tProgramme \n"), "world food programme");
         assert_eq!(norm_key("\" \" UN \"\""), "un ");
+        assert!(is_plain_ascii_name(b"World Food Programme") && is_plain_ascii_name(b""));
+        assert!(
+            !is_plain_ascii_name(b"World  Food") && !is_plain_ascii_name(b"World ") && !is_plain_ascii_name(b"\"W\"")
+        );
         // every pair of ASCII bytes around a word
         for a in 0u8..128 {
             for b in [b' ', b'"', b'\x0b', b'A', b'z', b'\x1c'] {
