@@ -73,10 +73,14 @@ pub(crate) fn paragraph_lines(lines: &[Line]) -> impl Iterator<Item = Range<usiz
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut gap = true;
+    let bytes = text.as_bytes();
     let mut pos = 0;
-    for raw in text.split('\n') {
+    while pos <= text.len() {
         let start = pos;
-        pos += raw.len() + 1;
+        let end = crate::swar::find_byte(bytes, pos, b'\n');
+        // the line is `start..end`: a '\n' is one byte, and never inside a char
+        let raw = &text[start..end];
+        pos = end + 1;
         let trimmed_start = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         if trimmed.is_empty() {

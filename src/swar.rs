@@ -46,9 +46,47 @@ pub(crate) fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The first `byte` at or after `i` (`b.len()` if none): a line's end, eight bytes a step.
+#[inline]
+pub(crate) fn find_byte(b: &[u8], mut i: usize, byte: u8) -> usize {
+    let pattern = L8 * u64::from(byte);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let hit = zero_bytes(u64::from_le_bytes(w) ^ pattern);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    b.get(i..).and_then(|r| r.iter().position(|&c| c == byte)).map_or(b.len(), |p| i + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_byte_finds_the_first_at_any_offset() {
+        for len in 0..20 {
+            for hit in 0..=len {
+                let mut b = vec![b'a'; len];
+                if hit < len {
+                    b[hit] = b'\n';
+                    // a second one after it is never the answer
+                    if hit + 3 < len {
+                        b[hit + 3] = b'\n';
+                    }
+                }
+                for start in 0..=hit {
+                    let want = if hit < len { hit } else { len };
+                    assert_eq!(find_byte(&b, start, b'\n'), want, "len {len} hit {hit} start {start}");
+                }
+            }
+        }
+        assert_eq!(find_byte("é\nx".as_bytes(), 0, b'\n'), 2);
+        assert_eq!(find_byte(b"\x8a\x0a", 0, b'\n'), 1);
+    }
 
     #[test]
     fn alnum_run_end_stops_at_the_first_other_byte() {
