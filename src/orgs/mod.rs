@@ -2048,6 +2048,28 @@ impl TableBuilder {
 /// Initials of a written-out name's capitalised words ("Co-operation" gives C):
 /// "International Organization for Migration" -> "IOM".
 fn initials(name: &str) -> String {
+    if name.is_ascii() {
+        // byte by byte, as the general path below: parts end at whitespace and '-', and a
+        // part's first byte after its '"', '(' and ')' counts
+        let mut s = String::new();
+        let mut part_start = true;
+        for &c in name.as_bytes() {
+            if crate::words::is_ascii_space(c) || c == b'-' {
+                part_start = true;
+            } else if part_start && !matches!(c, b'"' | b'(' | b')') {
+                if c.is_ascii_uppercase() {
+                    s.push(char::from(c));
+                }
+                part_start = false;
+            }
+        }
+        return s;
+    }
+    initials_chars(name)
+}
+
+/// [`initials`] char by char, for any text.
+fn initials_chars(name: &str) -> String {
     let mut s = String::new();
     for w in name.split_whitespace() {
         for part in w.split('-') {
@@ -2206,6 +2228,22 @@ mod tests {
         let (mut toks, mut marks) = (Vec::new(), Marks::default());
         tokenize(texts[0], &mut toks, &mut marks);
         assert_eq!((marks.the.len(), marks.parens.len()), (2, 1));
+    }
+
+    #[test]
+    fn initials_ascii_path_matches_the_char_path() {
+        let cases = ["International Organization for Migration", "Co-operation", "\"Red\" (Crescent)", "a--B  -C", ""];
+        for c in cases {
+            assert_eq!(initials(c), initials_chars(c), "{c:?}");
+        }
+        assert_eq!(initials("International Organization for Migration"), "IOM");
+        assert_eq!(initials("(\"Save) the-Children\""), "SC");
+        for a in 0u8..128 {
+            for b in [b' ', b'"', b'(', b')', b'-', b'\x0b', b'A', b'z'] {
+                let s = format!("{}X{}y {}Z{}", char::from(a), char::from(b), char::from(b), char::from(a));
+                assert_eq!(initials(&s), initials_chars(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]
