@@ -316,6 +316,15 @@ fn fold(c: char) -> char {
     }
 }
 
+/// `s.to_lowercase()`, without its char loop for ASCII text (most units).
+fn lower_case(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// Folds `word` into `buf`; `None` when it does not fit (such words are in no table).
 fn fold_into<'a>(word: &str, buf: &'a mut [u8; 64]) -> Option<&'a [u8]> {
     let wb = word.as_bytes();
@@ -1262,7 +1271,7 @@ impl<'t, 'e> Scanner<'t, 'e> {
             return None;
         }
         let qualifier = self.qualifier(num);
-        Some(QuantityMatch { span, value: num.value, unit: text[us..ue].to_lowercase(), qualifier })
+        Some(QuantityMatch { span, value: num.value, unit: lower_case(&text[us..ue]), qualifier })
     }
 
     fn overlaps_exclude(&self, span: &Range<usize>) -> bool {
@@ -1451,13 +1460,18 @@ impl<'t, 'e> Scanner<'t, 'e> {
         let mut before = ws;
         let mut matched = false;
         for phrase in tables::EN_RATIO_LINKS.iter().chain(tables::RU_RATIO_LINKS) {
-            let mut words = phrase.rsplit(' ');
-            if words.next().map(str::as_bytes) != Some(link) {
+            // the phrase's last word is the link: a byte test, the phrase split only then
+            let Some(rest) = phrase.as_bytes().strip_suffix(link) else {
                 continue;
-            }
+            };
+            let words = match rest {
+                [] => None,
+                [.., b' '] => Some(phrase[..rest.len() - 1].rsplit(' ')),
+                _ => continue,
+            };
             let mut p = ws;
             let mut ok = true;
-            for w in words {
+            for w in words.into_iter().flatten() {
                 match self.prev_word(p) {
                     Some((a, b)) if self.text[a..b].eq_ignore_ascii_case(w) => p = a,
                     _ => {
