@@ -269,8 +269,12 @@ pub(crate) fn parse_inline(line: &str, order: NumericOrder) -> Option<(ParsedDat
 fn first_newswire_dash(head: &str) -> Option<(usize, usize)> {
     let b = head.as_bytes();
     let mut from = 0;
-    while let Some(q) = b.get(from..).and_then(|r| r.iter().position(|&c| c == b'-' || c == 0xE2)) {
-        let q = from + q;
+    loop {
+        // a hyphen, or the lead byte of an en or em dash
+        let q = crate::swar::find_byte2(b, from, b'-', 0xE2);
+        if q >= b.len() {
+            return None;
+        }
         for p in q.saturating_sub(1)..=q {
             if let Some(d) = NEWSWIRE_DASHES.iter().find(|d| b[p..].starts_with(d.as_bytes())) {
                 return Some((p, p + d.len()));
@@ -278,7 +282,6 @@ fn first_newswire_dash(head: &str) -> Option<(usize, usize)> {
         }
         from = q + 1;
     }
-    None
 }
 
 /// An agency written between slashes after a newswire dateline: where the dateline ends, and
@@ -286,7 +289,15 @@ fn first_newswire_dash(head: &str) -> Option<(usize, usize)> {
 fn slash_agency(head: &str) -> Option<(usize, usize)> {
     // the first " /": a slash with a space before it
     let b = head.as_bytes();
-    let open = (1..b.len()).find(|&q| b[q] == b'/' && b[q - 1] == b' ')? - 1;
+    let mut from = 1;
+    let open = loop {
+        let q = crate::swar::find_byte(b, from, b'/');
+        match q.checked_sub(1).map(|p| b.get(p..=q)) {
+            Some(Some(b" /")) => break q - 1,
+            Some(Some(_)) => from = q + 1,
+            _ => return None,
+        }
+    };
     let inner_start = open + 2;
     let close = inner_start + head[inner_start..].find('/')?;
     let agency = &head[inner_start..close];
@@ -635,6 +646,34 @@ mod tests {
         }
         assert_eq!(first_newswire_dash("KABUL (Reuters) - Taliban"), Some((15, 18)));
         assert_eq!(first_newswire_dash("Nairobi—Floods"), Some((7, 10)));
+    }
+
+    #[test]
+    fn slash_agency_opens_at_the_first_slash_after_a_space() {
+        let opening = |h: &str| {
+            let b = h.as_bytes();
+            (1..b.len()).find(|&q| b[q] == b'/' && b[q - 1] == b' ').map(|q| q - 1)
+        };
+        for h in [
+            "ДУШАНБЕ, 14.03.2023 /НИАТ «Ховар»/. Министр",
+            "and/or /TASS/ - text",
+            "/x/ y /AKIpress/, text",
+            "a /b",
+            " /",
+            "/",
+            "",
+            "no slash",
+            "x/ /y/ – z",
+        ] {
+            assert_eq!(
+                slash_agency(h).map(|(open, _)| open),
+                opening(h).filter(|_| slash_agency(h).is_some()),
+                "{h:?}"
+            );
+        }
+        assert_eq!(slash_agency("ДУШАНБЕ, 14.03.2023 /НИАТ «Ховар»/. Министр"), Some((26, 53)));
+        assert_eq!(slash_agency("x/ /y/ – z"), Some((2, 10)));
+        assert_eq!(slash_agency("and/or text"), None);
     }
 
     /// Text, city, country, country inferred, caption.

@@ -48,18 +48,25 @@ pub(crate) fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
 
 /// The first `byte` at or after `i` (`b.len()` if none): a line's end, eight bytes a step.
 #[inline]
-pub(crate) fn find_byte(b: &[u8], mut i: usize, byte: u8) -> usize {
-    let pattern = L8 * u64::from(byte);
+pub(crate) fn find_byte(b: &[u8], i: usize, byte: u8) -> usize {
+    find_byte2(b, i, byte, byte)
+}
+
+/// The first byte at or after `i` that is `x` or `y` (`b.len()` if none).
+#[inline]
+pub(crate) fn find_byte2(b: &[u8], mut i: usize, x: u8, y: u8) -> usize {
+    let (px, py) = (L8 * u64::from(x), L8 * u64::from(y));
     while let Some(chunk) = b.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        let hit = zero_bytes(u64::from_le_bytes(w) ^ pattern);
+        let v = u64::from_le_bytes(w);
+        let hit = zero_bytes(v ^ px) | zero_bytes(v ^ py);
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    b.get(i..).and_then(|r| r.iter().position(|&c| c == byte)).map_or(b.len(), |p| i + p)
+    b.get(i..).and_then(|r| r.iter().position(|&c| c == x || c == y)).map_or(b.len(), |p| i + p)
 }
 
 #[cfg(test)]
@@ -85,6 +92,11 @@ mod tests {
             }
         }
         assert_eq!(find_byte("é\nx".as_bytes(), 0, b'\n'), 2);
+        let text = "a well-known x \u{2013} y / z, and more text after it".as_bytes();
+        for start in 0..=text.len() {
+            let want = (start..text.len()).find(|&k| text[k] == b'-' || text[k] == 0xE2).unwrap_or(text.len());
+            assert_eq!(find_byte2(text, start, b'-', 0xE2), want, "start {start}");
+        }
         assert_eq!(find_byte(b"\x8a\x0a", 0, b'\n'), 1);
     }
 
