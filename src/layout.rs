@@ -158,11 +158,7 @@ fn word_core(w: &str) -> &str {
 
 /// Statistics of a line's casing.
 pub(crate) struct Casing {
-    /// Cased letters.
-    pub cased: usize,
-    /// Upper-case letters.
-    pub upper: usize,
-    /// Words with a letter.
+    /// Words with a letter or digit.
     pub words: usize,
     /// Words that are not minor words.
     pub major: usize,
@@ -178,23 +174,46 @@ static CONTINUATION: Lazy<WordSet> = Lazy::new(|| WordSet::new(CONTINUATION_WORD
 
 /// Counts the casing facts of `line`.
 pub(crate) fn casing(line: &str) -> Casing {
-    let mut c = Casing { cased: 0, upper: 0, words: 0, major: 0, major_capitalised: 0 };
+    if line.is_ascii() {
+        return casing_ascii(line);
+    }
+    let mut c = Casing { words: 0, major: 0, major_capitalised: 0 };
     for w in line.split_whitespace() {
         let core = word_core(w);
         let Some(first) = core.chars().next() else { continue };
         c.words += 1;
-        for ch in core.chars() {
-            if ch.is_uppercase() {
-                c.cased += 1;
-                c.upper += 1;
-            } else if ch.is_lowercase() {
-                c.cased += 1;
-            }
-        }
         // Minor words are short; long words skip the table.
         if core.len() > 16 || !MINOR.contains(core) {
             c.major += 1;
             if first.is_uppercase() || first.is_numeric() {
+                c.major_capitalised += 1;
+            }
+        }
+    }
+    c
+}
+
+/// [`casing`] of an ASCII line, byte by byte: the same words (runs between ASCII whitespace),
+/// cores (letters and digits inside their punctuation) and counts.
+fn casing_ascii(line: &str) -> Casing {
+    let mut c = Casing { words: 0, major: 0, major_capitalised: 0 };
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && !crate::words::is_ascii_space(b[i]) {
+            i += 1;
+        }
+        let word = &b[start..i];
+        i += 1;
+        let Some(a) = word.iter().position(u8::is_ascii_alphanumeric) else { continue };
+        let z = word.iter().rposition(u8::is_ascii_alphanumeric).map_or(a, |z| z + 1);
+        let core = &word[a..z];
+        c.words += 1;
+        // Minor words are short; long words skip the table.
+        if core.len() > 16 || !MINOR.contains(&line[start + a..start + z]) {
+            c.major += 1;
+            if core[0].is_ascii_uppercase() || core[0].is_ascii_digit() {
                 c.major_capitalised += 1;
             }
         }
@@ -360,9 +379,26 @@ fn count_words(line: &str, limit: usize) -> usize {
     if limit == 0 || !line.is_ascii() {
         return line.split_whitespace().take(limit).count();
     }
+    let b = line.as_bytes();
     let mut n = 0;
-    let mut in_word = false;
-    for &b in line.as_bytes() {
+    // word starts eight bytes a step: a byte that is no space after one that is
+    let mut i = 0;
+    // bit 63: the byte before the chunk is a space (the line start counts as one)
+    let mut space_before: u64 = 1 << 63;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let space = crate::swar::ascii_spaces(u64::from_le_bytes(w));
+        let starts = !space & ((space << 8) | (space_before >> 56)) & crate::swar::H8;
+        n += starts.count_ones() as usize;
+        if n >= limit {
+            return limit;
+        }
+        space_before = space;
+        i += 8;
+    }
+    let mut in_word = space_before >> 63 == 0;
+    for &b in &b[i..] {
         let space = crate::words::is_ascii_space(b);
         if !space && !in_word {
             n += 1;
@@ -601,6 +637,25 @@ mod tests {
 
     #[test]
     fn count_words_is_split_whitespace_with_a_limit() {
+        let long = [
+            "",
+            "  ",
+            "one",
+            " two  words ",
+            "a\tb\x0Bc\x0Cd\re",
+            "Ünïcode words\u{a0}here",
+            "x y z w",
+            "Floods displace 25 000 people in Garissa, officials said on Monday",
+            "        eight spaces then words",
+            "abcdefgh ijklmnop\n\nqrstuvwx yz",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "x\x1cy\x1fz\x08w\x0ev",
+        ];
+        for line in long {
+            for limit in 0..30 {
+                assert_eq!(count_words(line, limit), line.split_whitespace().take(limit).count(), "{line:?} {limit}");
+            }
+        }
         for line in ["", "  ", "one", " two  words ", "a\tb\x0Bc\x0Cd\re", "Ünïcode words\u{a0}here", "x y z w"] {
             for limit in 0..6 {
                 assert_eq!(count_words(line, limit), line.split_whitespace().take(limit).count(), "{line:?} {limit}");
@@ -642,6 +697,36 @@ mod tests {
         assert_eq!(ls[0].content, 4..9);
         assert!(ls[1].bullet && ls[2].bullet && !ls[3].bullet);
         assert!(ls[1].gap_before && !ls[2].gap_before);
+    }
+
+    #[test]
+    fn casing_of_ascii_lines_is_the_general_count() {
+        let general = |line: &str| {
+            let mut c = Casing { words: 0, major: 0, major_capitalised: 0 };
+            for w in line.split_whitespace() {
+                let core = word_core(w);
+                let Some(first) = core.chars().next() else { continue };
+                c.words += 1;
+                if core.len() > 16 || !MINOR.contains(core) {
+                    c.major += 1;
+                    c.major_capitalised += usize::from(first.is_uppercase() || first.is_numeric());
+                }
+            }
+            (c.words, c.major, c.major_capitalised)
+        };
+        for line in [
+            "Floods in the Horn of Africa",
+            "  \"The\"  (Debates) -- of  2022's --- x\t\x0bY ",
+            "International Migrants Day 2022",
+            "a-b AND/or ... 3rd-Party",
+            "",
+            " ",
+            "!!! ?",
+            "Verylongwordindeedbeyond sixteen The THE the",
+        ] {
+            let c = casing(line);
+            assert_eq!((c.words, c.major, c.major_capitalised), general(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -19,6 +19,13 @@ pub(crate) fn between(x: u64, lo: u64, hi: u64) -> u64 {
     (L8 * (127 + hi)).wrapping_sub(low7) & !x & (low7 + L8 * (127 - lo)) & H8
 }
 
+/// High bit of each byte set where the byte is ASCII whitespace as `char::is_whitespace` has
+/// it: tab, line feed, vertical tab, form feed, carriage return (0x09..=0x0D) and space.
+#[inline]
+pub(crate) fn ascii_spaces(x: u64) -> u64 {
+    between(x, 0x08, 0x0E) | zero_bytes(x ^ (L8 * 0x20))
+}
+
 /// High bit of each byte set where the byte is an ASCII letter or digit.
 #[inline]
 fn alnum(x: u64) -> u64 {
@@ -130,6 +137,7 @@ mod tests {
             assert_eq!(lanes(zero_bytes(x)), expect(&|c| c == 0));
             assert_eq!(lanes(between(x, 0x2F, 0x3A)), expect(&|c| c.is_ascii_digit()));
             assert_eq!(lanes(alnum(x)), expect(&|c| c.is_ascii_alphanumeric()));
+            assert_eq!(lanes(ascii_spaces(x)), expect(&|c| crate::words::is_ascii_space(c)));
         }
     }
 }
