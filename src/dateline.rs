@@ -55,8 +55,25 @@ const MAX_FREE_WORDS: usize = 6;
 pub(crate) const CAPTION_LABELS: &[&str] =
     &["Photo:", "PHOTO:", "Photo credit:", "Photos:", "Picture:", "Caption:", "Фото:", "ФОТО:", "Photo -", "Photo –"];
 
+/// Bit `b & 63` of word `b >> 6` set when a caption label starts with byte `b`.
+const CAPTION_FIRST_BYTES: [u64; 4] = {
+    let mut set = [0u64; 4];
+    let mut k = 0;
+    while k < CAPTION_LABELS.len() {
+        let b = CAPTION_LABELS[k].as_bytes()[0];
+        set[(b >> 6) as usize] |= 1 << (b & 63);
+        k += 1;
+    }
+    set
+};
+
 /// The length of a caption label at the start of `line`, with the space after it.
 pub(crate) fn caption_label_len(line: &str) -> usize {
+    // most lines start with a byte no label starts with
+    match line.as_bytes().first() {
+        Some(&b) if CAPTION_FIRST_BYTES[usize::from(b >> 6)] >> (b & 63) & 1 != 0 => {}
+        _ => return 0,
+    }
     CAPTION_LABELS
         .iter()
         .find(|l| line.starts_with(**l))
@@ -646,6 +663,17 @@ mod tests {
         }
         assert_eq!(first_newswire_dash("KABUL (Reuters) - Taliban"), Some((15, 18)));
         assert_eq!(first_newswire_dash("Nairobi—Floods"), Some((7, 10)));
+    }
+
+    #[test]
+    fn every_caption_label_passes_the_first_byte_filter() {
+        for label in CAPTION_LABELS {
+            let line = format!("{label}  2 November 2022, Astana");
+            assert_eq!(caption_label_len(&line), label.len() + 2, "{label:?}");
+        }
+        for line in ["", "photo: x", "Phot", "Caption", " Photo: x", "Фото 1"] {
+            assert_eq!(caption_label_len(line), 0, "{line:?}");
+        }
     }
 
     #[test]
