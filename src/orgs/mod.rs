@@ -2202,6 +2202,31 @@ mod tests {
     }
 
     #[test]
+    fn a_tokens_hash_is_its_words_lower_hash() {
+        let texts = [
+            "The U.S. and U.N. Office, UNHCR's staff, UN-Habitat\u{2019}s and Children\u{2019}s Fund",
+            "Министерство здравоохранения РК, ОБСЕ и МОМ; Ministère de l\u{2019}Intérieur",
+            "Internationalisation-Programme 2022 COVID-19 A1B2C3D4E5F6G7H8 abcdefghABCDEFGH",
+            "Straße İstanbul ǅemal \u{130}ZMİR end",
+            "X",
+        ];
+        for text in texts {
+            let (mut toks, mut marks) = (Vec::new(), Marks::default());
+            tokenize(text, &mut toks, &mut marks);
+            let mut words = 0;
+            for t in toks.iter().filter(|t| matches!(t.kind, Kind::Word) && t.h != 0) {
+                assert_eq!(t.h, lower_hash(&text[t.s..t.e]), "{:?}", &text[t.s..t.e]);
+                words += 1;
+            }
+            assert!(words > 0, "{text:?}");
+        }
+        for w in ["a", "abcdefgh", "abcdefghijklmnopq", "мом", "ministère"] {
+            assert_eq!(lower_hash(w), lower_hash(&w.to_uppercase()), "{w:?}");
+            assert_ne!(lower_hash(w), lower_hash(&format!("{w}x")), "{w:?}");
+        }
+    }
+
+    #[test]
     fn tokenizing_notes_every_the_before_a_space_and_every_paren() {
         let texts = [
             "In the Commission (EC) and the  Council, the-led the's the\u{2019}s the\u{e9} the",
