@@ -80,8 +80,26 @@ fn is_vowel(c: char) -> bool {
 /// Lower case with ё folded to е.
 fn fold(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
-    for c in w.chars() {
-        // Latin and Cyrillic letters lower-case to one char: no case-table search
+    let b = w.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Cyrillic U+0400..=U+047F (lead byte D0 or D1) lower-cased on the code point:
+        // U+0400..=U+040F and U+0410..=U+042F move down, U+0460.. pair upper and lower case
+        if let [lead @ (0xD0 | 0xD1), next, ..] = b[i..] {
+            let u = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+            let l = match u {
+                0x400..=0x40F => u + 0x50,
+                0x410..=0x42F => u + 0x20,
+                0x460..=0x47F => u | 1,
+                _ => u,
+            };
+            out.push(if l == 0x451 { 'е' } else { char::from_u32(l).unwrap_or(char::REPLACEMENT_CHARACTER) });
+            i += 2;
+            continue;
+        }
+        let Some(c) = w[i..].chars().next() else { break };
+        i += c.len_utf8();
+        // Latin letters lower-case to one char: no case-table search
         match super::fast_lower(c) {
             Some('ё') => out.push('е'),
             Some(l) => out.push(l),
