@@ -271,13 +271,14 @@ fn fnv_char(mut h: u64, c: char) -> u64 {
     if c.is_ascii() {
         return fnv_byte(h, (c as u8).to_ascii_lowercase());
     }
-    let mut buf = [0u8; 4];
     if let Some(lc) = fast_lower(c) {
-        for b in lc.encode_utf8(&mut buf).bytes() {
-            h = fnv_byte(h, b);
-        }
-        return h;
+        // U+00C0..=U+052F: two UTF-8 bytes
+        let l = u32::from(lc);
+        debug_assert!((0x80..0x800).contains(&l));
+        h = fnv_byte(h, 0xC0 | (l >> 6) as u8);
+        return fnv_byte(h, 0x80 | (l & 0x3F) as u8);
     }
+    let mut buf = [0u8; 4];
     for lc in c.to_lowercase() {
         for b in lc.encode_utf8(&mut buf).bytes() {
             h = fnv_byte(h, b);
@@ -2351,6 +2352,9 @@ mod tests {
             if let Some(l) = fast_lower(c) {
                 assert_eq!(c.to_lowercase().collect::<Vec<_>>(), vec![l], "U+{u:04X}");
             }
+            // the word hash takes the bytes of the lower case, whichever way they are found
+            let bytes = c.to_lowercase().collect::<String>().bytes().fold(FNV_OFFSET, fnv_byte);
+            assert_eq!(fnv_char(FNV_OFFSET, c), bytes, "U+{u:04X}");
         }
     }
 }
