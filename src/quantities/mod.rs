@@ -338,7 +338,29 @@ fn fold_into<'a>(word: &str, buf: &'a mut [u8; 64]) -> Option<&'a [u8]> {
         return Some(&buf[..wb.len()]);
     }
     let mut n = 0;
-    for c in word.chars() {
+    let mut i = 0;
+    while i < wb.len() {
+        // Russian letters (U+0401, U+0410..=U+044F, U+0451; lead byte D0 or D1) folded on
+        // their code point: the same as `fold`, without decoding and encoding the char
+        if let [lead @ (0xD0 | 0xD1), next, ..] = wb[i..] {
+            let u = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+            let f = match u {
+                0x401 | 0x451 => Some(0x435),
+                0x410..=0x42F => Some(u + 0x20),
+                0x430..=0x44F => Some(u),
+                _ => None,
+            };
+            if let Some(f) = f {
+                let out = buf.get_mut(n..n + 2)?;
+                out[0] = 0xC0 | (f >> 6) as u8;
+                out[1] = 0x80 | (f & 0x3F) as u8;
+                n += 2;
+                i += 2;
+                continue;
+            }
+        }
+        let c = word[i..].chars().next()?;
+        i += c.len_utf8();
         let f = fold(c);
         let len = f.len_utf8();
         if n + len > buf.len() {
@@ -1595,4 +1617,31 @@ fn is_lowercase_may(w: &str) -> bool {
 /// Value of a run of ASCII digits (other bytes are ignored).
 fn group(d: &[u8]) -> f64 {
     d.iter().filter(|x| x.is_ascii_digit()).fold(0.0, |acc, &x| acc * 10.0 + f64::from(x - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `fold_into` by its definition: each char folded, `None` past 64 bytes.
+    fn fold_chars(word: &str) -> Option<Vec<u8>> {
+        let s: String = word.chars().map(fold).collect();
+        (s.len() <= 64).then(|| s.into_bytes())
+    }
+
+    #[test]
+    fn fold_into_folds_each_char() {
+        for u in 0..0x3000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let word = format!("{c}Ёж{c}ЯA");
+            let mut buf = [0u8; 64];
+            assert_eq!(fold_into(&word, &mut buf).map(<[u8]>::to_vec), fold_chars(&word), "U+{u:04X}");
+        }
+        for word in ["ТЫСЯЧ", "тысяч", "Объединённых", "двадцать’", &"Я".repeat(32), &"Я".repeat(33), &"я".repeat(31)]
+        {
+            let mut buf = [0u8; 64];
+            assert_eq!(fold_into(word, &mut buf).map(<[u8]>::to_vec), fold_chars(word), "{word:?}");
+        }
+        assert_eq!(fold_into("ЁЛКИ", &mut [0u8; 64]), Some("елки".as_bytes()));
+    }
 }
