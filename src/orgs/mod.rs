@@ -438,6 +438,9 @@ fn norm_key_chars(s: &str) -> String {
         for c in w.chars() {
             if c == 'ё' || c == 'Ё' {
                 out.push('е');
+            } else if let Some(l) = fast_lower(c) {
+                // Latin and Cyrillic letters: no case-table search
+                out.push(l);
             } else if !is_quote(c) {
                 out.extend(c.to_lowercase());
             }
@@ -2293,6 +2296,21 @@ mod tests {
         ];
         for c in cases {
             assert_eq!(norm_key(c), norm_key_chars(c), "{c:?}");
+        }
+        // the char path by its definition: quotes dropped, ё as е, the rest lower-cased
+        let definition = |s: &str| -> String {
+            let words = s.split_whitespace().map(|w| {
+                w.chars()
+                    .filter(|c| !is_quote(*c))
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == 'ё' { 'е' } else { c })
+                    .collect::<String>()
+            });
+            words.collect::<Vec<_>>().join(" ")
+        };
+        for c in ["Министерство «ЗДРАВООХРАНЕНИЯ»  Ёлки", "Médecins Sans FRONTIÈRES", "ĀĒĪ Ǆ ΣΟΦΊΑ İz"]
+        {
+            assert_eq!(norm_key_chars(c), definition(c), "{c:?}");
         }
         assert_eq!(norm_key("  World   Food\tProgramme \n"), "world food programme");
         assert_eq!(norm_key("\" \" UN \"\""), "un ");
