@@ -83,19 +83,15 @@ fn fold(w: &str) -> String {
     let b = w.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        // Cyrillic U+0400..=U+047F (lead byte D0 or D1) lower-cased on the code point:
-        // U+0400..=U+040F and U+0410..=U+042F move down, U+0460.. pair upper and lower case
+        // Cyrillic U+0400..=U+047F (lead byte D0 or D1): the code point from its two bytes,
+        // lower-cased by `fast_lower`, which knows the whole block
         if let [lead @ (0xD0 | 0xD1), next, ..] = b[i..] {
             let u = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-            let l = match u {
-                0x400..=0x40F => u + 0x50,
-                0x410..=0x42F => u + 0x20,
-                0x460..=0x47F => u | 1,
-                _ => u,
-            };
-            out.push(if l == 0x451 { 'е' } else { char::from_u32(l).unwrap_or(char::REPLACEMENT_CHARACTER) });
-            i += 2;
-            continue;
+            if let Some(l) = char::from_u32(u).and_then(super::fast_lower) {
+                out.push(if l == 'ё' { 'е' } else { l });
+                i += 2;
+                continue;
+            }
         }
         let Some(c) = w[i..].chars().next() else { break };
         i += c.len_utf8();
