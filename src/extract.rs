@@ -804,12 +804,12 @@ impl DocBuilder<'_> {
             let found = match self.block_at(&r) {
                 Some(k) => self.facts.places_of(self.lay, k),
                 None => {
-                    own = Gazetteer::global().find(&t[r.clone()]);
+                    own = Gazetteer::global().find_raw(&t[r.clone()]);
                     &own
                 }
             };
             resolve_each(found, context, |m, p| {
-                let span = self.orig(r.start + m.span.start..r.start + m.span.end);
+                let span = self.orig(r.start + m.start..r.start + m.end);
                 let key = (p.name, p.country_code);
                 let at = if out.len() <= FEW_PLACES {
                     first_keys[..out.len()].iter().position(|k| *k == key)

@@ -18,7 +18,7 @@ use crate::dateline::ParsedDateline;
 use once_cell::unsync::OnceCell;
 
 use crate::dates::{find_dates, DateMatch, NumericOrder};
-use crate::gazetteer::{resolve_each, Gazetteer, PlaceMatch};
+use crate::gazetteer::{resolve_each, Gazetteer, RawMatch};
 use crate::layout::{Block, BlockKind, Line};
 use crate::model::Attachment;
 
@@ -223,7 +223,7 @@ fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<usize> {
 /// however many datelines weigh it.
 pub(crate) struct BlockFacts {
     /// Each block's place mentions (before resolution: that depends on the item's countries).
-    place_cells: Vec<OnceCell<Vec<PlaceMatch>>>,
+    place_cells: Vec<OnceCell<Vec<RawMatch>>>,
     /// Each block's dates.
     date_cells: Vec<OnceCell<Vec<DateMatch>>>,
     /// The places of `place_cells` resolved without context, as the agreement test reads them.
@@ -252,8 +252,8 @@ impl BlockFacts {
 
     /// Place mentions of block `k` (spans relative to the block's range): found once, for the
     /// grouping and for the item the block ends up in.
-    pub(crate) fn places_of(&self, layout: &Layout<'_>, k: usize) -> &[PlaceMatch] {
-        self.place_cells[k].get_or_init(|| Gazetteer::global().find(&layout.text[layout.block_range(k)]))
+    pub(crate) fn places_of(&self, layout: &Layout<'_>, k: usize) -> &[RawMatch] {
+        self.place_cells[k].get_or_init(|| Gazetteer::global().find_raw(&layout.text[layout.block_range(k)]))
     }
 
     /// Dates of block `k` (spans relative to the block's range), found once.

@@ -208,6 +208,115 @@ pub struct PlaceMatch {
     pub weak: bool,
 }
 
+/// A match's candidates, best first: up to three inline (nearly every match: seven in ten
+/// names have one candidate, nearly all the rest two or three), more on the heap. The
+/// pipeline keeps a block's matches until its items are built, so a vector per match was
+/// one long-lived allocation per place mention.
+#[derive(Clone, Debug)]
+pub(crate) enum Cands {
+    Inline([&'static Place; Cands::INLINE], u8),
+    Heap(Vec<&'static Place>),
+}
+
+/// Fills the unused inline slots of [`Cands`]; never read.
+static NO_PLACE: Place = Place { id: u32::MAX, name: "", kind: PlaceKind::City, country_code: "", population: 0 };
+
+impl Cands {
+    const INLINE: usize = 3;
+
+    fn new() -> Cands {
+        Cands::Inline([&NO_PLACE; Cands::INLINE], 0)
+    }
+
+    fn push(&mut self, p: &'static Place) {
+        match self {
+            Cands::Inline(list, len) if usize::from(*len) < Cands::INLINE => {
+                list[usize::from(*len)] = p;
+                *len += 1;
+            }
+            Cands::Inline(list, _) => {
+                let mut v = Vec::with_capacity(2 * Cands::INLINE);
+                v.extend_from_slice(list);
+                v.push(p);
+                *self = Cands::Heap(v);
+            }
+            Cands::Heap(v) => v.push(p),
+        }
+    }
+
+    pub(crate) fn as_slice(&self) -> &[&'static Place] {
+        match self {
+            Cands::Inline(list, len) => &list[..usize::from(*len)],
+            Cands::Heap(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [&'static Place] {
+        match self {
+            Cands::Inline(list, len) => &mut list[..usize::from(*len)],
+            Cands::Heap(v) => v,
+        }
+    }
+
+    /// Keeps the candidates `keep` accepts, in order.
+    fn retain(&mut self, keep: impl Fn(&'static Place) -> bool) {
+        match self {
+            Cands::Inline(list, len) => {
+                let mut n = 0;
+                for i in 0..usize::from(*len) {
+                    if keep(list[i]) {
+                        list[n] = list[i];
+                        n += 1;
+                    }
+                }
+                // n <= len <= INLINE
+                *len = n as u8;
+            }
+            Cands::Heap(v) => v.retain(|&p| keep(p)),
+        }
+    }
+
+    fn into_vec(self) -> Vec<&'static Place> {
+        match self {
+            Cands::Inline(list, len) => list[..usize::from(len)].to_vec(),
+            Cands::Heap(v) => v,
+        }
+    }
+}
+
+/// A place mention as the pipeline keeps it: [`PlaceMatch`] with its candidates in a
+/// [`Cands`].
+#[derive(Clone, Debug)]
+pub(crate) struct RawMatch {
+    pub(crate) span: Range<usize>,
+    pub(crate) candidates: Cands,
+    pub(crate) weak: bool,
+}
+
+impl From<RawMatch> for PlaceMatch {
+    fn from(m: RawMatch) -> PlaceMatch {
+        PlaceMatch { span: m.span, candidates: m.candidates.into_vec(), weak: m.weak }
+    }
+}
+
+/// What [`resolve_each`] reads of a match.
+pub(crate) trait MatchParts {
+    /// The span, the candidates best first, and whether the match is weak.
+    fn parts(&self) -> (&Range<usize>, &[&'static Place], bool);
+}
+
+impl MatchParts for PlaceMatch {
+    fn parts(&self) -> (&Range<usize>, &[&'static Place], bool) {
+        (&self.span, &self.candidates, self.weak)
+    }
+}
+
+impl MatchParts for RawMatch {
+    fn parts(&self) -> (&Range<usize>, &[&'static Place], bool) {
+        (&self.span, self.candidates.as_slice(), self.weak)
+    }
+}
+
 /// Resolves matches against context country codes (ISO alpha-2, those written in the same
 /// item or document): each match becomes its first candidate lying in a context country,
 /// else its first candidate. Countries of unambiguous, non-weak matches in `matches` are
@@ -223,15 +332,15 @@ pub struct PlaceMatch {
 /// ```
 pub fn resolve_matches(matches: &[PlaceMatch], context: &[&str]) -> Vec<(Range<usize>, &'static Place)> {
     let mut out = Vec::with_capacity(matches.len());
-    resolve_each(matches, context, |m, p| out.push((m.span.clone(), p)));
+    resolve_each(matches, context, |span, p| out.push((span.clone(), p)));
     out
 }
 
 /// [`resolve_matches`], each kept match and its place handed to `f` in order: no vector.
-pub(crate) fn resolve_each<'c>(
-    matches: &[PlaceMatch],
+pub(crate) fn resolve_each<'c, M: MatchParts>(
+    matches: &[M],
     context: &[&'c str],
-    mut f: impl FnMut(&PlaceMatch, &'static Place),
+    mut f: impl FnMut(&Range<usize>, &'static Place),
 ) {
     // The context countries: the given ones, then those of unambiguous matches. Short lists
     // (nearly all) live on the stack.
@@ -246,10 +355,14 @@ pub(crate) fn resolve_each<'c>(
     };
     buf[..context.len()].copy_from_slice(context);
     let mut n = context.len();
-    for m in matches.iter().filter(|m| !m.weak) {
-        if let Some(first) = m.candidates.first() {
+    for m in matches {
+        let (_, candidates, weak) = m.parts();
+        if weak {
+            continue;
+        }
+        if let Some(first) = candidates.first() {
             let cc = first.country_code;
-            if m.candidates.iter().all(|p| p.country_code == cc) && !buf[..n].contains(&cc) {
+            if candidates.iter().all(|p| p.country_code == cc) && !buf[..n].contains(&cc) {
                 buf[n] = cc;
                 n += 1;
             }
@@ -257,11 +370,12 @@ pub(crate) fn resolve_each<'c>(
     }
     let ctx = &buf[..n];
     for m in matches {
-        if let Some(p) = m.candidates.first().and_then(|best| pick(m.candidates.iter().copied(), best, ctx)) {
-            f(m, p);
-        } else if !m.weak {
-            if let Some(p) = m.candidates.first() {
-                f(m, p);
+        let (span, candidates, weak) = m.parts();
+        if let Some(p) = candidates.first().and_then(|best| pick(candidates.iter().copied(), best, ctx)) {
+            f(span, p);
+        } else if !weak {
+            if let Some(p) = candidates.first() {
+                f(span, p);
             }
         }
     }
@@ -741,13 +855,13 @@ impl Finder<'_> {
         end: usize,
         info: KeyInfo,
         buf: &mut Vec<(usize, KeyInfo)>,
-    ) -> Option<PlaceMatch> {
+    ) -> Option<RawMatch> {
         let g = self.g;
         let text = self.text;
         let written = &text[start..end];
         let caps = is_all_caps(written);
         let mut has_abbrev = false;
-        let mut candidates: Vec<&'static Place> = Vec::with_capacity(info.len as usize);
+        let mut candidates = Cands::new();
         for e in g.entries_of(info) {
             if e.caps_only && !caps {
                 continue;
@@ -757,7 +871,7 @@ impl Finder<'_> {
                 candidates.push(p);
             }
         }
-        if candidates.is_empty() {
+        if candidates.as_slice().is_empty() {
             return None;
         }
         let single_word = written.trim_end_matches('.').chars().all(is_word_char);
@@ -772,12 +886,8 @@ impl Finder<'_> {
         }
         // "Tripoli, Lebanon": a following country or region picks the candidates.
         let codes = self.following_place_codes(end, buf);
-        if !codes.is_empty() {
-            let narrowed: Vec<&'static Place> =
-                candidates.iter().copied().filter(|p| codes.contains(&p.country_code)).collect();
-            if !narrowed.is_empty() {
-                candidates = narrowed;
-            }
+        if candidates.as_slice().iter().any(|p| codes.contains(&p.country_code)) {
+            candidates.retain(|p| codes.contains(&p.country_code));
         }
         if caps && letters(written) <= ACRONYM_MAX_LETTERS && slash_glued(text, start, end) {
             return None;
@@ -788,8 +898,8 @@ impl Finder<'_> {
         }
         // "the provinces of Hatay, Gaziantep and ...": a region noun before the name (or a list
         // it heads), or after it ("Hatay province"), puts regions first.
-        if candidates.iter().any(|p| p.kind == PlaceKind::Region) && self.region_context(start, end) {
-            candidates.sort_by_key(|p| p.kind != PlaceKind::Region);
+        if candidates.as_slice().iter().any(|p| p.kind == PlaceKind::Region) && self.region_context(start, end) {
+            candidates.as_mut_slice().sort_by_key(|p| p.kind != PlaceKind::Region);
         }
         let caps_ctx = caps && in_caps_context(text, start, end);
         let acronym_like = caps && !caps_ctx && !has_abbrev && single_word && letters(written) <= ACRONYM_MAX_LETTERS;
@@ -804,7 +914,7 @@ impl Finder<'_> {
         if !needs_evidence
             && !caps
             && single_word
-            && candidates.iter().all(|p| p.kind == PlaceKind::City)
+            && candidates.as_slice().iter().all(|p| p.kind == PlaceKind::City)
             && (next_word_after_space(text, end).is_some_and(|w| starts_upper(w) && !self.is_country_word(w))
                 || prev_word(text, start).is_some_and(|w| {
                     starts_upper(w)
@@ -838,19 +948,22 @@ impl Finder<'_> {
                     if prev_cap || next_cap || at_sentence_start(text, start) {
                         return None;
                     }
-                    let big = candidates.first().is_some_and(|p| p.kind == PlaceKind::City && p.population >= BIG_CITY);
+                    let big = candidates
+                        .as_slice()
+                        .first()
+                        .is_some_and(|p| p.kind == PlaceKind::City && p.population >= BIG_CITY);
                     weak = !big;
                 } else {
                     weak = true;
                 }
             }
         }
-        Some(PlaceMatch { span: start..end, candidates, weak })
+        Some(RawMatch { span: start..end, candidates, weak })
     }
 }
 
 /// See [`Gazetteer::find`].
-pub(super) fn find(g: &'static Gazetteer, text: &str) -> Vec<PlaceMatch> {
+pub(crate) fn find(g: &'static Gazetteer, text: &str) -> Vec<RawMatch> {
     // The scratch buffers of the last call on this thread (a call per block: their
     // allocations used to cost more than short blocks' scanning).
     thread_local! {
@@ -871,7 +984,7 @@ fn find_with(
     mut key: Vec<u8>,
     mut found: Vec<(usize, KeyInfo)>,
     mut buf: Vec<(usize, KeyInfo)>,
-) -> (Vec<PlaceMatch>, Scratch) {
+) -> (Vec<RawMatch>, Scratch) {
     key.clear();
     found.clear();
     buf.clear();
@@ -953,5 +1066,35 @@ mod tests {
         }
         assert!(TITLE_SET.contains("Mr") && TITLE_SET.contains("Г-Н") && REGION_NOUN_SET.contains("Oblast"));
         assert!(!DETERMINER_SET.contains("Theory"));
+    }
+
+    /// `Cands` holds what a vector would, in order, through pushes past the inline slots,
+    /// filtering and sorting.
+    #[test]
+    fn cands_behave_as_a_vector() {
+        let pool: Vec<&'static Place> = Gazetteer::global().places.iter().take(8).collect();
+        assert_eq!(pool.len(), 8);
+        for n in 0..=pool.len() {
+            for keep_mask in [0u32, 0b1, 0b1010_1010, 0b0101, 0xFF] {
+                let mut c = Cands::new();
+                let mut v: Vec<&'static Place> = Vec::new();
+                for &p in &pool[..n] {
+                    c.push(p);
+                    v.push(p);
+                    assert_eq!(c.as_slice(), v.as_slice());
+                }
+                let keep = |p: &'static Place| {
+                    pool.iter().position(|q| std::ptr::eq(*q, p)).is_some_and(|i| keep_mask >> i & 1 == 1)
+                };
+                c.retain(keep);
+                v.retain(|&p| keep(p));
+                assert_eq!(c.as_slice(), v.as_slice(), "n {n} mask {keep_mask:#b}");
+                c.as_mut_slice().sort_by_key(|p| std::cmp::Reverse(p.id));
+                v.sort_by_key(|p| std::cmp::Reverse(p.id));
+                assert_eq!(c.clone().into_vec(), v);
+                let m = RawMatch { span: 0..1, candidates: c, weak: n % 2 == 0 };
+                assert_eq!(PlaceMatch::from(m), PlaceMatch { span: 0..1, candidates: v, weak: n % 2 == 0 });
+            }
+        }
     }
 }

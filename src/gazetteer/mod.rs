@@ -25,7 +25,7 @@
 
 mod find;
 
-pub(crate) use find::resolve_each;
+pub(crate) use find::{resolve_each, RawMatch};
 pub use find::{resolve_matches, PlaceMatch};
 
 use crate::hash::FxBuild;
@@ -533,6 +533,11 @@ impl Gazetteer {
     /// assert_eq!(spans, ["New York City", "Nice", "France"]);
     /// ```
     pub fn find(&'static self, text: &str) -> Vec<PlaceMatch> {
+        find::find(self, text).into_iter().map(PlaceMatch::from).collect()
+    }
+
+    /// [`Gazetteer::find`] as the pipeline keeps its matches (candidates inline).
+    pub(crate) fn find_raw(&'static self, text: &str) -> Vec<find::RawMatch> {
         find::find(self, text)
     }
 }
