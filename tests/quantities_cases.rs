@@ -183,6 +183,14 @@ fn excluded_ranges_are_respected() {
     assert_eq!(find_quantities(text, &[0..at, at + 8..at + 9]).len(), 1);
     // Empty ranges never exclude.
     assert_eq!(find_quantities(text, &only(at + 1, at + 1)).len(), 1);
+    // A range holding the number's first digit, or the whole number, drops the count; the
+    // date excluded before it leaves it alone.
+    assert!(find_quantities(text, &only(at, at + 1)).is_empty());
+    assert!(find_quantities(text, &only(at - 5, at + 2)).is_empty());
+    let date = text.find("10 December 2022").unwrap();
+    let kept = find_quantities(text, &only(date, date + "10 December 2022".len()));
+    assert_eq!(kept.len(), 1);
+    assert_eq!(&text[kept[0].span.clone()], "40 teams");
 }
 
 #[test]

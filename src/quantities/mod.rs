@@ -665,6 +665,11 @@ impl<'t, 'e> Scanner<'t, 'e> {
             Parsed::Skip(p) => return p,
         };
         let resume = num.end;
+        // A count's span starts at its number: one starting inside an excluded range (a
+        // date) would overlap it, and `accept` would refuse it last, after its context checks.
+        if self.excluded_at(num.start) {
+            return resume;
+        }
         match self.accept(&num) {
             Some(m) => {
                 let end = m.span.end;
@@ -1294,6 +1299,12 @@ impl<'t, 'e> Scanner<'t, 'e> {
         }
         let qualifier = self.qualifier(num);
         Some(QuantityMatch { span, value: num.value, unit: lower_case(&text[us..ue]), qualifier })
+    }
+
+    /// Whether byte `p` lies inside an excluded range.
+    fn excluded_at(&self, p: usize) -> bool {
+        let i = self.exclude.partition_point(|r| r.end <= p);
+        self.exclude.get(i).is_some_and(|r| r.start <= p)
     }
 
     fn overlaps_exclude(&self, span: &Range<usize>) -> bool {
