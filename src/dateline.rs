@@ -112,7 +112,10 @@ fn parse_unlabelled(line: &str, order: NumericOrder, first: Option<Option<DateMa
     while !line.is_char_boundary(head) {
         head -= 1;
     }
-    let first_digit = line.as_bytes()[..head].iter().position(u8::is_ascii_digit)?;
+    let first_digit = crate::swar::find_digit(&line.as_bytes()[..head], 0);
+    if first_digit == head {
+        return None;
+    }
     // What stands before the date is a place list, a weekday or a month: capitalised words.
     if !capitalised_words(&line[..first_digit]) {
         return None;

@@ -76,6 +76,21 @@ pub(crate) fn find_byte2(b: &[u8], mut i: usize, x: u8, y: u8) -> usize {
     b.get(i..).and_then(|r| r.iter().position(|&c| c == x || c == y)).map_or(b.len(), |p| i + p)
 }
 
+/// The first ASCII digit at or after `i` in `b` (`b.len()` if none).
+#[inline]
+pub(crate) fn find_digit(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let hit = between(u64::from_le_bytes(w), 0x2F, 0x3A);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    b.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)).map_or(b.len(), |p| i + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +120,20 @@ mod tests {
             assert_eq!(find_byte2(text, start, b'-', 0xE2), want, "start {start}");
         }
         assert_eq!(find_byte(b"\x8a\x0a", 0, b'\n'), 1);
+        let text = "Almaty, 5 May — ‘9’ of 1.5 x".as_bytes();
+        for start in 0..=text.len() {
+            let want = (start..text.len()).find(|&k| text[k].is_ascii_digit()).unwrap_or(text.len());
+            assert_eq!(find_digit(text, start), want, "start {start}");
+        }
+        // every byte value in every lane: only '0'..='9' stop the search
+        for v in 0..=255u8 {
+            for lane in 0..12 {
+                let mut b = vec![b'x'; 12];
+                b[lane] = v;
+                let want = if v.is_ascii_digit() { lane } else { b.len() };
+                assert_eq!(find_digit(&b, 0), want, "byte {v:#x} at {lane}");
+            }
+        }
     }
 
     #[test]
