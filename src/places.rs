@@ -34,9 +34,16 @@ pub(crate) fn lookup(written: &str, context: &[&str]) -> Option<PlaceRef> {
 /// it is a country, and its country's canonical name.
 impl crate::orgs::PlaceLookup for Gazetteer {
     fn place_country(&self, written: &str) -> Option<(&'static str, bool, &'static str)> {
+        self.place_country_more(written).0
+    }
+
+    fn place_country_more(&self, written: &str) -> (Option<(&'static str, bool, &'static str)>, bool) {
         let g = Gazetteer::global();
-        let p = g.resolve(written, &[])?;
-        let country = g.country(p.country_code)?;
-        Some((p.name, p.kind == PlaceKind::Country, country.name))
+        let (best, more) = g.resolve_and_prefix(written);
+        let hit = best.and_then(|p| {
+            let country = g.country(p.country_code)?;
+            Some((p.name, p.kind == PlaceKind::Country, country.name))
+        });
+        (hit, more)
     }
 }

@@ -468,6 +468,22 @@ impl Gazetteer {
         entries.iter().filter(move |e| caps || !e.caps_only).filter_map(move |e| self.places.get(e.place as usize))
     }
 
+    /// [`Gazetteer::resolve`] of `written` with no context, and whether some longer name
+    /// starts with `written`'s words (a key of more words has each of its word prefixes in the
+    /// table, flagged).
+    pub(crate) fn resolve_and_prefix(&self, written: &str) -> (Option<&Place>, bool) {
+        let Some(info) = self.info_of(written) else {
+            return (None, false);
+        };
+        let caps = is_all_caps(written);
+        let best = self
+            .entries_of(info)
+            .iter()
+            .filter(|e| caps || !e.caps_only)
+            .find_map(|e| self.places.get(e.place as usize));
+        (best, info.prefix)
+    }
+
     fn key_info(&self, key: &[u8]) -> Option<KeyInfo> {
         self.keys.get(key)
     }

@@ -255,3 +255,33 @@ fn the_ascii_key_is_the_char_by_char_key() {
     assert!(g().normalize_into("Nur-Sultan", &mut key));
     assert_eq!(key, b"nur sultan");
 }
+
+/// `resolve_and_prefix` resolves as `resolve` does without context, and its "more" answer is
+/// `false` only where no key of more words starts with the written words: the organization
+/// finder stops extending a place name there.
+#[test]
+fn resolve_and_prefix_agrees_with_resolve_and_the_keys() {
+    for w in ["Kenya", "KENYA", "New", "New York", "Tripoli", "US", "us", "Nice", "Xyzzy", "Côte d’Ivoire", "", "a,b"]
+    {
+        let (best, more) = g().resolve_and_prefix(w);
+        assert_eq!(best.map(|p| p.id), g().resolve(w, &[]).map(|p| p.id), "{w:?}");
+        if !more {
+            // nothing longer: no key at all starts with these words and a space
+            let mut key = Vec::new();
+            if g().normalize_into(w, &mut key) {
+                key.push(b' ');
+                assert!(!g().keys.keys.iter().any(|(k, _)| k.as_bytes().starts_with(&key)), "{w:?}");
+            }
+        }
+    }
+    assert!(g().resolve_and_prefix("New").1, "New York");
+    assert!(!g().resolve_and_prefix("Xyzzy").1);
+    assert!(!g().resolve_and_prefix("a,b").1);
+    // every word prefix of every key is a key flagged as a prefix
+    for (k, _) in &g().keys.keys {
+        for (at, _) in k.match_indices(' ') {
+            let info = g().key_info(&k.as_bytes()[..at]).unwrap_or_else(|| panic!("{k:?} at {at}"));
+            assert!(info.prefix, "{k:?} at {at}");
+        }
+    }
+}

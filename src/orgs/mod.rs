@@ -66,6 +66,13 @@ pub struct OrgMention {
 pub trait PlaceLookup {
     /// See the trait documentation.
     fn place_country(&self, written: &str) -> Option<(&'static str, bool, &'static str)>;
+
+    /// [`PlaceLookup::place_country`], and whether `written` followed by more words may still
+    /// be a place: `false` lets the finder stop extending a name word by word. The default
+    /// answers `true` (it cannot tell).
+    fn place_country_more(&self, written: &str) -> (Option<(&'static str, bool, &'static str)>, bool) {
+        (self.place_country(written), true)
+    }
 }
 
 /// Document-level acronym table: the "Name (ACR)" / "(ACR) Name" pairs found anywhere in a
@@ -963,8 +970,13 @@ impl<'a> Cx<'a> {
             }
             j += 1;
             if self.is_cap(j - 1) {
-                if let Some((c, isc, ctry)) = self.places.place_country(self.slice(i, j)) {
+                let (hit, more) = self.places.place_country_more(self.slice(i, j));
+                if let Some((c, isc, ctry)) = hit {
                     best = Some((j, c, isc, ctry));
+                }
+                if !more {
+                    // no longer name starts with these words
+                    break;
                 }
             }
             if self.poss(j - 1) {
