@@ -412,7 +412,7 @@ fn char_before(text: &str, i: usize) -> Option<char> {
 }
 
 /// ASCII letters and digits folded to lower case; 0 for every other byte.
-static ASCII_FOLD: [u8; 256] = ascii_fold();
+pub(super) static ASCII_FOLD: [u8; 256] = ascii_fold();
 
 const fn ascii_fold() -> [u8; 256] {
     let mut t = [0u8; 256];

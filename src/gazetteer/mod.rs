@@ -396,18 +396,20 @@ impl Gazetteer {
             // byte by byte: the words (ASCII letters and digits) lower-cased, one space
             // between them
             let mut in_word = false;
+            key.reserve(written.len());
             for &c in written.as_bytes() {
-                if c.is_ascii_alphanumeric() {
+                let l = find::ASCII_FOLD[usize::from(c)];
+                if l != 0 {
                     if !in_word && !key.is_empty() {
                         key.push(b' ');
                     }
                     in_word = true;
-                    key.push(c.to_ascii_lowercase());
+                    key.push(l);
                     continue;
                 }
                 in_word = false;
-                let ch = char::from(c);
-                if !is_joiner(ch) && !ch.is_whitespace() {
+                // the ASCII joiners and whitespace (`char::is_whitespace`'s ASCII set)
+                if !matches!(c, b'-' | b'\'' | b'.') && !crate::words::is_ascii_space(c) {
                     return false;
                 }
             }

@@ -251,6 +251,19 @@ fn the_ascii_key_is_the_char_by_char_key() {
             assert_eq!(fast, slow, "{c:?}");
         }
     }
+    // every ASCII byte inside, before and after a word
+    for v in 0..128u8 {
+        let c = char::from(v);
+        for s in [format!("Ab{c}Cd"), format!("{c}x"), format!("x{c}"), format!("{c}{c}")] {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            let f = g().normalize_into(&s, &mut fast);
+            let sl = g().normalize_chars_into(&s, &mut slow);
+            assert_eq!(f, sl, "{s:?}");
+            if f {
+                assert_eq!(fast, slow, "{s:?}");
+            }
+        }
+    }
     let mut key = Vec::new();
     assert!(g().normalize_into("Nur-Sultan", &mut key));
     assert_eq!(key, b"nur sultan");
