@@ -195,8 +195,28 @@ pub(super) fn lookup(word: &str) -> &'static [Entry] {
         return &[];
     }
     let mut buf = [0u8; 64];
-    let mut n = 0;
     let b = word.as_bytes();
+    if b.is_ascii() {
+        // Most words: the pair test on the first two bytes, then the word lower-cased whole
+        // (the loop below gives the same key and refusals, a byte at a time).
+        let pair = (b[0].to_ascii_lowercase(), b.get(1).map_or(0, u8::to_ascii_lowercase));
+        let p = (pair.0 as usize) << 8 | pair.1 as usize;
+        if idx.pairs[p >> 6] & (1 << (p & 63)) == 0 || b.len() >= buf.len() - 4 {
+            return &[];
+        }
+        let key = &mut buf[..b.len()];
+        key.copy_from_slice(b);
+        key.make_ascii_lowercase();
+        return idx.map.get(&*key).map_or(&[], |v| v.as_slice());
+    }
+    lookup_chars(word, idx)
+}
+
+/// [`lookup`] for any word (past its length test), lower-casing it a char at a time.
+fn lookup_chars(word: &str, idx: &'static Index) -> &'static [Entry] {
+    let mut buf = [0u8; 64];
+    let b = word.as_bytes();
+    let mut n = 0;
     let mut i = 0;
     let mut tmp = [0u8; 4];
     while i < b.len() {
@@ -507,4 +527,42 @@ pub(super) fn read_back(text: &str, pos: usize, cache: &mut WordCache) -> Option
         return Some((word_tok(text, s, end, Gap::Space, cache), gap));
     }
     Some((Tok { start: end - c.len_utf8(), end, gap: Gap::Space, kind: Kind::Punct(c) }, gap))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lookup`'s ASCII path finds what the char-by-char path finds: every table word in
+    /// three cases, with a letter glued on either side, and odd words.
+    #[test]
+    fn ascii_lookup_is_the_char_lookup() {
+        let idx = &*INDEX;
+        let mut words: Vec<String> = Vec::new();
+        for w in idx.map.keys().filter_map(|k| std::str::from_utf8(k).ok()).filter(|w| w.is_ascii()) {
+            let mut title = w.to_string();
+            title[..1].make_ascii_uppercase();
+            words.extend([w.to_string(), w.to_ascii_uppercase(), title, format!("{w}x"), format!("x{w}")]);
+        }
+        assert!(words.len() > 100);
+        for odd in ["", "a", "Z", "1", "2022", "-", "in2022", "MaY", "x y"] {
+            words.push(odd.to_string());
+        }
+        for n in 55..=64 {
+            words.push("a".repeat(n));
+        }
+        let mut found = 0;
+        for w in &words {
+            let fast = lookup(w);
+            let slow = if w.is_empty() || w.len() >= 64 || idx.lengths & (1u64 << w.len()) == 0 {
+                &[][..]
+            } else {
+                lookup_chars(w, idx)
+            };
+            assert!(std::ptr::eq(fast, slow) || (fast.is_empty() && slow.is_empty()), "{w:?}");
+            found += usize::from(!fast.is_empty());
+        }
+        assert!(found > 100);
+        assert!(!lookup("DECEMBER").is_empty() && lookup("Decembers").is_empty());
+    }
 }
