@@ -1034,7 +1034,9 @@ fn find_with(
                 }
                 out.push(m);
             }
-            None => i = word_end(text, i),
+            // The rest of the word starts nothing (each of its chars follows a word char): an
+            // ASCII word's lower-case rest is skipped by the eight-byte search at the loop's top.
+            None => i = if bytes[i] < 0x80 { i + 1 } else { word_end(text, i) },
         }
     }
     (out, (f.key, found, buf))

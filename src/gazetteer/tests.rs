@@ -298,3 +298,16 @@ fn resolve_and_prefix_agrees_with_resolve_and_the_keys() {
         }
     }
 }
+
+/// A capital inside a word starts no mention, whatever follows it ("McAllen" holds "Allen",
+/// "NEWYORK" holds "YORK", "ParisLondon" holds "London").
+#[test]
+fn capitals_inside_words_start_nothing() {
+    let text = "Teams from McAllen, NEWYORK and ParisLondon met in Leeds and ÉcoleParis.";
+    let spans: Vec<&str> = g().find(text).iter().map(|m| &text[m.span.clone()]).collect();
+    assert!(spans.contains(&"Leeds"), "{spans:?}");
+    for inner in ["Allen", "YORK", "London", "Paris"] {
+        assert!(!spans.contains(&inner), "{inner} in {spans:?}");
+    }
+    assert!(g().find("Allen").iter().any(|m| m.span == (0..5)));
+}
