@@ -181,11 +181,19 @@ struct Lexicon {
     num_first_ascii: [bool; 128],
     /// For a first letter: bit `s` set when a number word has second letter `s`.
     num_second: [u64; LETTERS],
+    /// By ASCII first byte: bit `d` set when `may_start_number` and `may_begin_number` both
+    /// hold for it and the ASCII second byte `d` (the run loop's test in one load).
+    ascii_pairs: [u128; 128],
 }
 
 impl Lexicon {
     fn get(&self, lower: &[u8]) -> Entry {
         self.map.get(lower).copied().unwrap_or_default()
+    }
+    /// `may_start_number(c) && may_begin_number(c, d)` for ASCII `c` and `d`.
+    #[inline]
+    fn ascii_pair(&self, c: u8, d: u8) -> bool {
+        self.ascii_pairs[usize::from(c & 0x7F)] >> (d & 0x7F) & 1 == 1
     }
     fn may_start_number(&self, first: char) -> bool {
         if first.is_ascii() {
@@ -270,7 +278,16 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for (c, slot) in num_first_ascii.iter_mut().enumerate() {
         *slot = letter_index(char::from(c as u8)).is_some_and(|f| num_first[f]);
     }
-    Lexicon { map, num_filter, num_first, num_first_ascii, num_second }
+    let mut lex = Lexicon { map, num_filter, num_first, num_first_ascii, num_second, ascii_pairs: [0; 128] };
+    for c in 0..128u8 {
+        for d in 0..128u8 {
+            let (f, s) = (char::from(c), char::from(d));
+            if lex.may_start_number(f) && lex.may_begin_number(f, s) {
+                lex.ascii_pairs[usize::from(c)] |= 1 << d;
+            }
+        }
+    }
+    lex
 });
 
 /// Qualifier phrases indexed by their last word; each with its words nearest-first, longest
@@ -568,26 +585,34 @@ impl<'t, 'e> Scanner<'t, 'e> {
                 i += 1;
                 continue;
             }
-            let first = if c < 0x80 {
-                c as char
-            } else {
-                let Some(ch) = char_at(self.text, i) else {
-                    break;
-                };
-                ch
-            };
-            if !is_word_char(first) {
-                i += first.len_utf8();
-                continue;
-            }
             // A word: letters and digits. Only words whose first letter starts some number
             // word are looked up.
             let start = i;
-            let mut j = i + first.len_utf8();
             // The first two letters decide for most words ("the", "of", "and"): a word no number
-            // word begins like is skipped whole, as `may_be_number` below would reject it.
-            let second = char_at(self.text, j).unwrap_or(first);
-            if !self.lex.may_start_number(first) || !self.lex.may_begin_number(first, second) {
+            // word begins like is skipped whole, as `may_be_number` below would reject it. An
+            // ASCII letter before an ASCII byte (or the end) is decided by one table load.
+            let (first, second, skip) = if c < 0x80 && b.get(i + 1).is_none_or(|&d| d < 0x80) {
+                let first = c as char;
+                let second = b.get(i + 1).map_or(first, |&d| d as char);
+                (first, second, !self.lex.ascii_pair(c, second as u8))
+            } else {
+                let first = if c < 0x80 {
+                    c as char
+                } else {
+                    let Some(ch) = char_at(self.text, i) else {
+                        break;
+                    };
+                    ch
+                };
+                if !is_word_char(first) {
+                    i += first.len_utf8();
+                    continue;
+                }
+                let second = char_at(self.text, i + first.len_utf8()).unwrap_or(first);
+                (first, second, !self.lex.may_start_number(first) || !self.lex.may_begin_number(first, second))
+            };
+            let mut j = i + first.len_utf8();
+            if skip {
                 // Most words: only their end matters. Same boundaries as the loop below.
                 while j < n {
                     let d = b[j];
@@ -1638,6 +1663,32 @@ mod tests {
     fn fold_chars(word: &str) -> Option<Vec<u8>> {
         let s: String = word.chars().map(fold).collect();
         (s.len() <= 64).then(|| s.into_bytes())
+    }
+
+    /// The run loop's one-load test lets every ASCII number word through, in any case, and
+    /// stops words that begin no number word.
+    #[test]
+    fn ascii_pairs_pass_every_number_word() {
+        let lex = &*LEXICON;
+        let mut n = 0;
+        for (k, e) in &lex.map {
+            if e.flags & F_NUM == 0 || k.len() < 2 || !k.is_ascii() || !k[1].is_ascii_alphabetic() {
+                continue;
+            }
+            for (c, d) in [
+                (k[0], k[1]),
+                (k[0].to_ascii_uppercase(), k[1]),
+                (k[0].to_ascii_uppercase(), k[1].to_ascii_uppercase()),
+            ] {
+                assert!(lex.ascii_pair(c, d), "{:?}", std::str::from_utf8(k));
+            }
+            n += 1;
+        }
+        assert!(n > 20, "{n} number words");
+        for w in ["of", "in", "we", "up", "Xy", "q1", "t-"] {
+            let b = w.as_bytes();
+            assert!(!lex.ascii_pair(b[0], b[1]), "{w}");
+        }
     }
 
     #[test]
