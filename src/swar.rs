@@ -53,6 +53,23 @@ pub(crate) fn alnum_run_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// How many of the eight bytes of `x` (little-endian) lead it as ASCII letters or digits.
+#[inline]
+pub(crate) fn alnum_prefix_len(x: u64) -> usize {
+    let stop = !alnum(x) & H8;
+    if stop == 0 {
+        8
+    } else {
+        (stop.trailing_zeros() / 8) as usize
+    }
+}
+
+/// `x` with its ASCII capitals lower-cased (0x20 added in their lanes), other bytes as they are.
+#[inline]
+pub(crate) fn ascii_lower(x: u64) -> u64 {
+    x | (between(x, 0x40, 0x5B) >> 2)
+}
+
 /// The first `byte` at or after `i` (`b.len()` if none): a line's end, eight bytes a step.
 #[inline]
 pub(crate) fn find_byte(b: &[u8], i: usize, byte: u8) -> usize {
@@ -167,6 +184,13 @@ mod tests {
             assert_eq!(lanes(between(x, 0x2F, 0x3A)), expect(&|c| c.is_ascii_digit()));
             assert_eq!(lanes(alnum(x)), expect(&|c| c.is_ascii_alphanumeric()));
             assert_eq!(lanes(ascii_spaces(x)), expect(&|c| crate::words::is_ascii_space(c)));
+            let lowered: Vec<u8> = x.to_le_bytes().iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(ascii_lower(x).to_le_bytes().to_vec(), lowered);
+            let lead = x.to_le_bytes().iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            assert_eq!(alnum_prefix_len(x), lead);
+            let y = u64::from_le_bytes([b'a', b'Z', b'0', v, b'q', v, b'Q', b'9']);
+            let lead = y.to_le_bytes().iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            assert_eq!(alnum_prefix_len(y), lead, "byte {v:#x}");
         }
     }
 }

@@ -709,16 +709,31 @@ impl Finder<'_> {
             if t > 0 {
                 self.key.push(b' ');
             }
-            // ASCII letters and digits are lower-cased straight into the key; a non-ASCII char
-            // hands the rest of the word to the general word scan and fold.
+            // ASCII letters and digits are lower-cased straight into the key, eight bytes a
+            // step (all eight stored, the key then cut back to the run); a non-ASCII char hands
+            // the rest of the word to the general word scan and fold.
             let mut j = pos;
-            while let Some(&b) = bytes.get(j) {
-                let l = ASCII_FOLD[b as usize];
-                if l == 0 {
+            while let Some(chunk) = bytes.get(j..j + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                let x = u64::from_le_bytes(w);
+                let run = crate::swar::alnum_prefix_len(x);
+                self.key.extend_from_slice(&crate::swar::ascii_lower(x).to_le_bytes());
+                self.key.truncate(self.key.len() - (8 - run));
+                j += run;
+                if run < 8 {
                     break;
                 }
-                self.key.push(l);
-                j += 1;
+            }
+            if bytes.len() < j + 8 {
+                while let Some(&b) = bytes.get(j) {
+                    let l = ASCII_FOLD[b as usize];
+                    if l == 0 {
+                        break;
+                    }
+                    self.key.push(l);
+                    j += 1;
+                }
             }
             let we = if bytes.get(j).is_some_and(|&b| b >= 0x80) {
                 let we = word_end(text, j);
