@@ -78,34 +78,32 @@ pub(crate) fn find_byte(b: &[u8], i: usize, byte: u8) -> usize {
 
 /// The first byte at or after `i` that is `x` or `y` (`b.len()` if none).
 #[inline]
-pub(crate) fn find_byte2(b: &[u8], mut i: usize, x: u8, y: u8) -> usize {
+pub(crate) fn find_byte2(b: &[u8], i: usize, x: u8, y: u8) -> usize {
     let (px, py) = (L8 * u64::from(x), L8 * u64::from(y));
+    first_lane(b, i, |v| zero_bytes(v ^ px) | zero_bytes(v ^ py), |c| c == x || c == y)
+}
+
+/// The first byte at or after `i` that `lanes` marks (its high bit set in the lane, eight bytes
+/// a step) and `byte` accepts in the last, shorter step (`b.len()` if none). `lanes` and `byte`
+/// must agree on every byte.
+#[inline(always)]
+fn first_lane(b: &[u8], mut i: usize, lanes: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
     while let Some(chunk) = b.get(i..i + 8) {
         let mut w = [0u8; 8];
         w.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(w);
-        let hit = zero_bytes(v ^ px) | zero_bytes(v ^ py);
+        let hit = lanes(u64::from_le_bytes(w));
         if hit != 0 {
             return i + (hit.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    b.get(i..).and_then(|r| r.iter().position(|&c| c == x || c == y)).map_or(b.len(), |p| i + p)
+    b.get(i..).and_then(|r| r.iter().position(|&c| byte(c))).map_or(b.len(), |p| i + p)
 }
 
 /// The first ASCII digit at or after `i` in `b` (`b.len()` if none).
 #[inline]
-pub(crate) fn find_digit(b: &[u8], mut i: usize) -> usize {
-    while let Some(chunk) = b.get(i..i + 8) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(chunk);
-        let hit = between(u64::from_le_bytes(w), 0x2F, 0x3A);
-        if hit != 0 {
-            return i + (hit.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    b.get(i..).and_then(|r| r.iter().position(u8::is_ascii_digit)).map_or(b.len(), |p| i + p)
+pub(crate) fn find_digit(b: &[u8], i: usize) -> usize {
+    first_lane(b, i, |v| between(v, 0x2F, 0x3A), |c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -71,6 +71,15 @@ fn pair_index(key: &[u8]) -> usize {
     (key[0] as usize) << 8 | key.get(1).copied().unwrap_or(0) as usize
 }
 
+impl Index {
+    /// Some key starts with the first two bytes of `key` (its only byte, for one byte).
+    #[inline]
+    fn has_pair(&self, key: &[u8]) -> bool {
+        let p = pair_index(key);
+        self.pairs[p >> 6] & (1 << (p & 63)) != 0
+    }
+}
+
 /// All table words of all languages, lower-cased, to their roles; and a bit set of the key
 /// lengths in bytes, to skip most words without hashing.
 static INDEX: Lazy<Index> = Lazy::new(|| {
@@ -199,9 +208,8 @@ pub(super) fn lookup(word: &str) -> &'static [Entry] {
     if b.is_ascii() {
         // Most words: the pair test on the first two bytes, then the word lower-cased whole
         // (the loop below gives the same key and refusals, a byte at a time).
-        let pair = (b[0].to_ascii_lowercase(), b.get(1).map_or(0, u8::to_ascii_lowercase));
-        let p = (pair.0 as usize) << 8 | pair.1 as usize;
-        if idx.pairs[p >> 6] & (1 << (p & 63)) == 0 || b.len() >= buf.len() - 4 {
+        let first2 = [b[0].to_ascii_lowercase(), b.get(1).map_or(0, u8::to_ascii_lowercase)];
+        if !idx.has_pair(&first2[..b.len().min(2)]) || b.len() >= buf.len() - 4 {
             return &[];
         }
         let key = &mut buf[..b.len()];
@@ -252,8 +260,7 @@ fn lookup_chars(word: &str, idx: &'static Index) -> &'static [Entry] {
         }
         if n == 2 || (n == 1 && i == b.len()) {
             // Cheap rejection on the first two lower-cased bytes before hashing.
-            let p = pair_index(&buf[..n]);
-            if idx.pairs[p >> 6] & (1 << (p & 63)) == 0 {
+            if !idx.has_pair(&buf[..n]) {
                 return &[];
             }
         }
@@ -264,8 +271,7 @@ fn lookup_chars(word: &str, idx: &'static Index) -> &'static [Entry] {
     if n == 0 {
         return &[];
     }
-    let p = pair_index(&buf[..n]);
-    if idx.pairs[p >> 6] & (1 << (p & 63)) == 0 {
+    if !idx.has_pair(&buf[..n]) {
         return &[];
     }
     idx.map.get(&buf[..n]).map_or(&[], |v| v.as_slice())

@@ -408,8 +408,7 @@ impl Gazetteer {
                     continue;
                 }
                 in_word = false;
-                // the ASCII joiners and whitespace (`char::is_whitespace`'s ASCII set)
-                if !matches!(c, b'-' | b'\'' | b'.') && !crate::words::is_ascii_space(c) {
+                if !is_joiner(char::from(c)) && !crate::words::is_ascii_space(c) {
                     return false;
                 }
             }
