@@ -381,6 +381,18 @@ fn in_set(set: &Table, w: &str) -> bool {
 /// Upper-cased key of an acronym, plural `s` dropped ("NGOs" -> "NGO").
 fn acronym_key(a: &str) -> String {
     let t = a.strip_suffix('s').unwrap_or(a);
+    if t.is_ascii() {
+        // most acronyms: byte by byte into a string of the right size, the same key as the
+        // char path (which upper-cases ASCII letters alone)
+        let mut key = String::with_capacity(t.len());
+        key.extend(t.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_uppercase())));
+        return key;
+    }
+    acronym_key_chars(t)
+}
+
+/// [`acronym_key`] char by char, for any text (`t` without its plural `s`).
+fn acronym_key_chars(t: &str) -> String {
     t.chars().filter(|c| *c != '.').flat_map(char::to_uppercase).collect()
 }
 
@@ -423,9 +435,26 @@ fn norm_key(s: &str) -> String {
 
 /// ASCII words without '"' joined by single spaces: text [`norm_key`] only lower-cases.
 fn is_plain_ascii_name(b: &[u8]) -> bool {
+    use crate::swar::{ascii_spaces, zero_bytes, H8, L8};
     // a space may not open the name, follow a space or end the name
     let mut after_space = true;
-    for &c in b {
+    // eight bytes a step: no non-ASCII byte, '"', other whitespace than ' ', or ' ' after ' '
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        let sp = zero_bytes(x ^ (L8 * u64::from(b' ')));
+        let bad = (x & H8) | zero_bytes(x ^ (L8 * u64::from(b'"'))) | (ascii_spaces(x) & !sp);
+        // a space lane whose previous byte (the last chunk's last lane first) is a space
+        let after = (sp << 8) | if after_space { 0x80 } else { 0 };
+        if bad | (sp & after) != 0 {
+            return false;
+        }
+        after_space = sp >> 63 != 0;
+        i += 8;
+    }
+    for &c in &b[i..] {
         let space = c == b' ';
         if c == b'"' || !c.is_ascii() || (space && after_space) || (!space && crate::words::is_ascii_space(c)) {
             return false;
@@ -1282,10 +1311,24 @@ fn mention(cx: &Cx, a: usize, b: usize, acronym: Option<String>) -> OrgMention {
 
 /// Whitespace runs collapsed to one space.
 fn collapse_ws(raw: &str) -> String {
-    if !raw.bytes().any(|b| matches!(b, b'\n' | b'\t' | b'\r')) && !raw.contains("  ") && raw.is_ascii() {
+    // one pass: ASCII with no line break, tab or double space is copied as it is
+    let mut after_space = false;
+    let plain = raw.bytes().all(|b| {
+        let ok = b < 0x80 && !matches!(b, b'\n' | b'\t' | b'\r') && !(b == b' ' && after_space);
+        after_space = b == b' ';
+        ok
+    });
+    if plain {
         return raw.to_string();
     }
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(raw.len());
+    for w in raw.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// "(ACR)" right at token `j`: returns (acronym, index after ')').
@@ -2205,6 +2248,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn acronym_key_ascii_path_is_the_char_path() {
+        let words = ["NGOs", "N.G.O.", "U.N.", "UNHCR", "IOM's", "ss", "s", "", "a.b.c", "Co-op", "x-Ray 7s", "MSF.s"];
+        for w in words {
+            let t = w.strip_suffix('s').unwrap_or(w);
+            assert_eq!(acronym_key(w), acronym_key_chars(t), "{w:?}");
+        }
+        assert_eq!(acronym_key("NGOs"), "NGO");
+        assert_eq!(acronym_key("U.N."), "UN");
+        assert_eq!(acronym_key("ООНs"), "ООН");
+        assert_eq!(acronym_key("ооН"), "ООН");
+    }
+
+    #[test]
     fn same_lower_is_equality_of_lower_cases() {
         let words = ["Commission", "COMMISSION", "commission", "Commissions", "Ministère", "MINISTÈRE", "ministère"];
         let more = ["Министерство", "МИНИСТЕРСТВО", "министерство", "ΟΔΟΣ", "οδος", "Straße", "STRASSE", "", "İ", "i"];
@@ -2337,6 +2393,44 @@ mod tests {
                 assert_eq!(norm_key(&s), norm_key_chars(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn plain_ascii_name_and_collapse_ws_by_their_definitions() {
+        // byte by byte: ASCII words without '"' joined by single spaces
+        let plain = |b: &[u8]| {
+            let s = std::str::from_utf8(b).unwrap();
+            s.is_ascii() && !s.contains('"') && s.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace))
+                || s.is_empty()
+        };
+        // whitespace runs as one space; a name with no line break, tab or double space (the
+        // scanner's spans never start or end with a space) is copied as it is
+        let collapsed = |s: &str| {
+            if s.is_ascii() && !s.contains(['\n', '\t', '\r']) && !s.contains("  ") {
+                return s.to_string();
+            }
+            s.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        // each odd byte at every position of names up to 19 bytes (two eight-byte steps and
+        // a tail), and a second space or odd byte right after it
+        for len in 1..20 {
+            for at in 0..len {
+                for odd in [" ", "  ", "\"", "\t", "\n", "\r", "\x0b", "\x0c", "é", "\x7f", "-"] {
+                    for next in ["", " ", "a"] {
+                        let mut s: String = (0..len).map(|k| char::from(b'a' + (k % 26) as u8)).collect();
+                        s.replace_range(at..at + 1, &format!("{odd}{next}"));
+                        assert_eq!(is_plain_ascii_name(s.as_bytes()), plain(s.as_bytes()), "{s:?}");
+                        assert_eq!(collapse_ws(&s), collapsed(&s), "{s:?}");
+                    }
+                }
+            }
+        }
+        // a name plain but for its first or last byte
+        for s in [" Red Cross Society", "Red Cross Society ", "Red Cross  Society", "International Red Cross"] {
+            assert_eq!(is_plain_ascii_name(s.as_bytes()), plain(s.as_bytes()), "{s:?}");
+        }
+        assert_eq!(collapse_ws("World  Food\nProgramme"), "World Food Programme");
+        assert_eq!(collapse_ws("Médecins Sans  Frontières"), "Médecins Sans Frontières");
     }
 
     #[test]
