@@ -2106,13 +2106,20 @@ impl TableBuilder {
     }
 }
 
-/// Initials of a written-out name's capitalised words ("Co-operation" gives C):
-/// "International Organization for Migration" -> "IOM".
+/// [`initials_into`] a new string.
+#[cfg(test)]
 fn initials(name: &str) -> String {
+    let mut s = String::new();
+    initials_into(name, &mut s);
+    s
+}
+
+/// Appends the initials of a written-out name's capitalised words to `s` ("Co-operation"
+/// gives C): "International Organization for Migration" -> "IOM".
+fn initials_into(name: &str, s: &mut String) {
     if name.is_ascii() {
         // byte by byte, as the general path below: parts end at whitespace and '-', and a
         // part's first byte after its '"', '(' and ')' counts
-        let mut s = String::new();
         let mut part_start = true;
         for &c in name.as_bytes() {
             if crate::words::is_ascii_space(c) || c == b'-' {
@@ -2124,9 +2131,9 @@ fn initials(name: &str) -> String {
                 part_start = false;
             }
         }
-        return s;
+        return;
     }
-    initials_chars(name)
+    s.push_str(&initials_chars(name));
 }
 
 /// [`initials`] char by char, for any text.
@@ -2173,8 +2180,13 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             }
         }
     }
-    // each mention's acronym key, worked out once
-    let acr_keys: Vec<Option<String>> = mentions.iter().map(|m| m.acronym.as_deref().map(acronym_key)).collect();
+    // each mention's acronym key, worked out once (no vector when no mention has an acronym)
+    let acr_keys: Vec<Option<String>> = if mentions.iter().any(|m| m.acronym.is_some()) {
+        mentions.iter().map(|m| m.acronym.as_deref().map(acronym_key)).collect()
+    } else {
+        Vec::new()
+    };
+    static NO_KEY: Option<String> = None;
     // acronyms present in this item (those of the table are in `table.acr_keys`)
     let item_acrs: Vec<&str> = acr_keys.iter().flatten().map(String::as_str).collect();
     // an organization's grouping key: its acronym's key, or its normalized name
@@ -2184,6 +2196,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         acr_key: &'k Option<String>,
         table: &AcronymTable,
         item_acrs: &[&str],
+        ini: &mut String,
     ) -> Cow<'k, str> {
         if let Some(k) = acr_key {
             return Cow::Borrowed(k);
@@ -2198,19 +2211,23 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         if let Some(a) = KNOWN_EXPANSION_KEYS.get(nk.as_str()) {
             return Cow::Borrowed(a);
         }
-        let ini = initials(&m.name);
-        if ini.chars().count() >= 2 && (item_acrs.contains(&ini.as_str()) || table.acr_keys.contains(&ini)) {
-            return Cow::Owned(ini);
+        // initials, built in a buffer the whole item shares: most names are not grouped by them
+        ini.clear();
+        initials_into(&m.name, ini);
+        if ini.chars().count() >= 2 && (item_acrs.contains(&ini.as_str()) || table.acr_keys.contains(ini.as_str())) {
+            return Cow::Owned(ini.clone());
         }
         Cow::Owned(nk)
     }
     let mut orgs: Vec<(Cow<str>, Organization, bool)> = Vec::with_capacity(mentions.len());
-    for (m, acr_key) in mentions.into_iter().zip(&acr_keys) {
+    let mut ini = String::new();
+    for (k, m) in mentions.into_iter().enumerate() {
+        let acr_key = acr_keys.get(k).unwrap_or(&NO_KEY);
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(k)) {
             continue;
         }
         let is_acr = looks_acronym(&m.name);
-        let key = key_of(&m, is_acr, acr_key, table, &item_acrs);
+        let key = key_of(&m, is_acr, acr_key, table, &item_acrs, &mut ini);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
         // the mention is owned: its fields move into the organization
         let OrgMention { span, name, acronym, office, .. } = m;
