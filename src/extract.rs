@@ -466,7 +466,7 @@ struct Draft {
     /// Index into the raw dates of the dateline's date.
     dateline_date: Option<usize>,
     body: String,
-    /// Cleaned ranges scanned for mentions (headline, body, caption).
+    /// Cleaned ranges scanned for mentions (headline, body, caption), in text order.
     scan: Vec<Range<usize>>,
     /// Indices into the raw dates of the item's date mentions.
     dates: Vec<usize>,
@@ -620,6 +620,9 @@ impl DocBuilder<'_> {
                 date_ids.push(self.raw_dates.len() - 1);
             }
         }
+        // the mention finders read the ranges in text order (a caption may follow the body);
+        // a stable sort in place, as few ranges as blocks
+        scan.sort_by_key(|r| r.start);
         Draft { span, headline, headline_range, dateline, dateline_date, body, scan, dates: date_ids }
     }
 
@@ -720,12 +723,11 @@ impl DocBuilder<'_> {
 
     /// An item's places: the dateline's text, then headline, caption and body.
     fn item_places(&self, d: &Draft) -> Vec<Place> {
-        let mut scan = Vec::with_capacity(d.scan.len() + 1);
-        if let Some((p, base, _)) = &d.dateline {
-            scan.push(base + p.span.start..base + p.span.end);
-        }
-        scan.extend(d.scan.iter().cloned());
-        self.places(scan, d.dateline.as_ref().map(|x| &x.0))
+        // the dateline's text merged into the sorted ranges, before any range starting with it
+        let dateline = d.dateline.as_ref().map(|(p, base, _)| base + p.span.start..base + p.span.end);
+        let at = dateline.as_ref().map_or(0, |dl| d.scan.partition_point(|r| r.start < dl.start));
+        let ranges = d.scan[..at].iter().cloned().chain(dateline).chain(d.scan[at..].iter().cloned());
+        self.places(ranges, d.dateline.as_ref().map(|x| &x.0))
     }
 
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
@@ -733,10 +735,8 @@ impl DocBuilder<'_> {
     fn org_mentions(&self, d: &Draft, table: &mut TableBuilder) -> Vec<OrgMention> {
         let t = self.lay.text;
         let places = Gazetteer::global();
-        let mut ranges: Vec<&Range<usize>> = d.scan.iter().collect();
-        ranges.sort_by_key(|r| r.start);
         let mut mentions = Vec::new();
-        for r in ranges {
+        for r in &d.scan {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
             let from = mentions.len();
             table.find_into(&t[r.clone()], all_caps, places, &mut mentions);
@@ -789,7 +789,8 @@ impl DocBuilder<'_> {
         out
     }
 
-    fn places(&self, mut ranges: Vec<Range<usize>>, dateline: Option<&ParsedDateline>) -> Vec<Place> {
+    /// The places of `ranges` (in text order), merged by name and country.
+    fn places(&self, ranges: impl Iterator<Item = Range<usize>>, dateline: Option<&ParsedDateline>) -> Vec<Place> {
         let t = self.lay.text;
         let context = dateline.and_then(|d| d.country).map(|c| [c.country_code]);
         let context: &[&str] = context.as_ref().map_or(&[], |c| c.as_slice());
@@ -798,7 +799,6 @@ impl DocBuilder<'_> {
         // hashed once an item names more (the gazetteer's own strings: the fast hasher is safe)
         let mut first_keys: [(&'static str, &'static str); FEW_PLACES] = [("", ""); FEW_PLACES];
         let mut index: HashMap<(&str, &str), usize, crate::hash::FxBuild> = HashMap::default();
-        ranges.sort_by_key(|r| r.start);
         for r in ranges {
             let own;
             let found = match self.block_at(&r) {
