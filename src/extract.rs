@@ -267,14 +267,15 @@ impl Extractor {
         let drafts: Vec<Vec<Draft>> =
             builders.iter_mut().zip(&plans).map(|(doc, plans)| plans.iter().map(|p| doc.draft(p)).collect()).collect();
         let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
-        // One organization scan per item serves both the item and the document's acronym table.
+        // One organization scan per item serves both the item and the document's acronym table
+        // (one builder for the batch: its token buffer is reused).
+        let mut table = TableBuilder::default();
         let found: Vec<(Vec<Vec<OrgMention>>, AcronymTable)> = builders
             .iter()
             .zip(&drafts)
             .map(|(doc, drafts)| {
-                let mut table = TableBuilder::default();
                 let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
-                (found, table.build())
+                (found, table.take_table())
             })
             .collect();
         // Each finder over all items in turn (its code and tables stay warm in the caches).

@@ -2017,6 +2017,15 @@ impl TableBuilder {
         self.toks = TokBuffer(toks, marks);
     }
 
+    /// The table of everything found so far, leaving the builder empty for the next document
+    /// with its token buffer kept (a batch tokenizes into one buffer).
+    pub(crate) fn take_table(&mut self) -> AcronymTable {
+        let toks = std::mem::take(&mut self.toks);
+        let table = std::mem::take(self).build();
+        self.toks = toks;
+        table
+    }
+
     /// The table of everything found so far.
     pub fn build(self) -> AcronymTable {
         let mut table = AcronymTable::default();
@@ -2412,6 +2421,40 @@ mod tests {
                 assert_eq!(norm_key(&s), norm_key_chars(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_builder_reused_through_take_table_starts_each_document_afresh() {
+        let g = crate::gazetteer::Gazetteer::global();
+        let first = [
+            "The International Organization for Migration (IOM) met the Commission.",
+            "IOM and the European Commission signed a plan on gender-based violence (GBV).",
+        ];
+        let second = ["IOM staff met the World Food Programme (WFP) in Geneva."];
+        let fresh = |texts: &[&str]| {
+            let mut b = TableBuilder::default();
+            let found: Vec<_> = texts.iter().map(|t| b.find(t, false, g)).collect();
+            (found, b.build())
+        };
+        let mut reused = TableBuilder::default();
+        let mut tables = Vec::new();
+        for texts in [&first[..], &second[..]] {
+            let found: Vec<_> = texts.iter().map(|t| reused.find(t, false, g)).collect();
+            let table = reused.take_table();
+            let (want_found, want) = fresh(texts);
+            assert_eq!(found, want_found);
+            assert_eq!(table.pairs(), want.pairs());
+            for a in ["IOM", "WFP", "GBV"] {
+                assert_eq!(table.expansion(a), want.expansion(a), "{a}");
+                assert_eq!(table.is_term(a), want.is_term(a), "{a}");
+            }
+            assert_eq!(table.head_name("Commission"), want.head_name("Commission"));
+            tables.push(table);
+        }
+        // what the first document taught is gone from the second
+        assert_eq!(tables[0].expansion("IOM"), Some("International Organization for Migration"));
+        assert_eq!(tables[1].expansion("IOM"), None);
+        assert_eq!(tables[1].expansion("WFP"), Some("World Food Programme"));
     }
 
     #[test]
