@@ -174,7 +174,10 @@ impl Extractor {
 
     /// A document's cleaned text, lines and numeric date order, with the dates read paragraph
     /// by paragraph to decide it (a block that is a whole paragraph keeps those dates).
-    fn prepare<'a>(&self, text: &'a str) -> (Prepared<'a>, ParagraphReads) {
+    ///
+    /// `scratch` holds the paragraphs' dates while the order is decided (reused from one
+    /// document to the next; its contents mean nothing between calls).
+    fn prepare<'a>(&self, text: &'a str, scratch: &mut Vec<ParagraphRead>) -> (Prepared<'a>, ParagraphReads) {
         let cleaned = clean(text);
         let t: &str = &cleaned.text;
         let lines = layout::lines(t);
@@ -188,20 +191,19 @@ impl Extractor {
             Some(DateOrder::DayFirst) => (NumericOrder::DayFirst, OrderEvidence::Default),
             Some(DateOrder::MonthFirst) => (NumericOrder::MonthFirst, OrderEvidence::Default),
             None => {
-                let paragraphs: Vec<(Range<usize>, Range<usize>, dates::ParagraphDates)> =
-                    layout::paragraph_lines(&lines)
-                        .map(|ls| {
-                            let r = lines[ls.start].span.start..lines[ls.end - 1].span.end;
-                            let dates = dates::paragraph_dates(&t[r.clone()]);
-                            (ls, r, dates)
-                        })
-                        .collect();
+                let paragraphs = scratch;
+                paragraphs.clear();
+                paragraphs.extend(layout::paragraph_lines(&lines).map(|ls| {
+                    let r = lines[ls.start].span.start..lines[ls.end - 1].span.end;
+                    let dates = dates::paragraph_dates(&t[r.clone()]);
+                    (ls, r, dates)
+                }));
                 let (o, e) = dates::order_of(paragraphs.iter().map(|(_, _, d)| d));
                 // at most one entry per paragraph each
                 read.reserve_exact(paragraphs.len());
                 line_firsts.reserve_exact(paragraphs.len());
                 // read day first: they stand for month first only if the order was never asked
-                for (ls, r, d) in paragraphs {
+                for (ls, r, d) in paragraphs.drain(..) {
                     if o == NumericOrder::DayFirst || !d.order_used {
                         if ls.len() == 1 {
                             line_firsts.push((ls.start, d.matches.first().cloned()));
@@ -224,11 +226,13 @@ impl Extractor {
     fn run_batch(&self, sources: Vec<Source<'_>>) -> Vec<Document> {
         let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
         let mut reads = Vec::with_capacity(sources.len());
+        let mut scratch = Vec::new();
         for s in &sources {
-            let (p, r) = self.prepare(s.text);
+            let (p, r) = self.prepare(s.text, &mut scratch);
             preps.push(p);
             reads.push(r);
         }
+        let mut scratch = layout::BlockScratch::default();
         let blocks: Vec<Vec<Block>> = preps
             .iter()
             .map(|p| {
@@ -236,7 +240,7 @@ impl Extractor {
                     let k = p.line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
                     Some(p.line_firsts[k].1.clone())
                 };
-                layout::blocks(&p.cleaned.text, &p.lines, p.order, known)
+                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, &mut scratch)
             })
             .collect();
         let lays: Vec<Layout> = preps
@@ -439,6 +443,9 @@ impl<'a> From<&'a String> for Source<'a> {
 /// The dates of a document's paragraphs, read to decide its numeric date order: (paragraph
 /// range, its dates).
 type ParagraphReads = Vec<(Range<usize>, Vec<DateMatch>)>;
+
+/// One paragraph read while the order is decided: (its lines, its byte range, its dates).
+type ParagraphRead = (Range<usize>, Range<usize>, dates::ParagraphDates);
 
 /// A document's first stage: its cleaned text, lines and numeric date order.
 struct Prepared<'a> {

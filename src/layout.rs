@@ -518,24 +518,42 @@ pub(crate) fn blocks(
     order: NumericOrder,
     first_date: impl Fn(usize) -> Option<Option<DateMatch>>,
 ) -> Vec<Block> {
-    let facts: Vec<LineFacts> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let s = &text[l.content.clone()];
-            LineFacts {
-                dateline: if l.heading { None } else { dateline::parse_known(s, order, first_date(i)) },
-                marked: headline_shape(s, l, false) == Some(HeadlineShape::Marked),
-                shape: OnceCell::new(),
-                byline: !l.heading && is_byline(s),
-            }
-        })
-        .collect();
+    blocks_with(text, lines, order, first_date, &mut BlockScratch::default())
+}
+
+/// Working storage of [`blocks_with`], kept from one document to the next (its contents mean
+/// nothing between calls).
+#[derive(Default)]
+pub(crate) struct BlockScratch {
+    facts: Vec<LineFacts>,
+    spans: Vec<Range<usize>>,
+}
+
+/// [`blocks`] with its per-line facts and line runs in `scratch`: a batch of documents
+/// reuses one scratch instead of allocating two vectors a document.
+pub(crate) fn blocks_with(
+    text: &str,
+    lines: &[Line],
+    order: NumericOrder,
+    first_date: impl Fn(usize) -> Option<Option<DateMatch>>,
+    scratch: &mut BlockScratch,
+) -> Vec<Block> {
+    let BlockScratch { facts, spans } = scratch;
+    facts.clear();
+    spans.clear();
+    facts.extend(lines.iter().enumerate().map(|(i, l)| {
+        let s = &text[l.content.clone()];
+        LineFacts {
+            dateline: if l.heading { None } else { dateline::parse_known(s, order, first_date(i)) },
+            marked: headline_shape(s, l, false) == Some(HeadlineShape::Marked),
+            shape: OnceCell::new(),
+            byline: !l.heading && is_byline(s),
+        }
+    }));
     // A line that forms a block of its own even without blank lines around it: a Markdown
     // heading, an ALL CAPS line, or a dateline with nothing after it.
     let stands_alone = |i: usize| lines[i].heading || facts[i].marked || facts[i].lone_dateline();
     // Pass 1: runs of lines, with a standalone first line split off.
-    let mut spans: Vec<Range<usize>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
@@ -558,7 +576,7 @@ pub(crate) fn blocks(
     // a Title Case or sentence-case line a headline.
     let mut out: Vec<Block> = Vec::with_capacity(spans.len());
     for (k, r) in spans.iter().enumerate() {
-        let f = &facts[r.start];
+        let f: &LineFacts = &facts[r.start];
         let kind = if r.len() > 1 {
             BlockKind::Body
         } else if let Some(d) = &f.dateline {
