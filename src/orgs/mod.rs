@@ -35,7 +35,6 @@ mod russian;
 mod tables;
 
 use once_cell::sync::Lazy;
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use tables::*;
@@ -380,15 +379,21 @@ fn in_set(set: &Table, w: &str) -> bool {
 
 /// Upper-cased key of an acronym, plural `s` dropped ("NGOs" -> "NGO").
 fn acronym_key(a: &str) -> String {
+    let mut key = String::with_capacity(a.len());
+    acronym_key_into(a, &mut key);
+    key
+}
+
+/// [`acronym_key`] appended to `out`.
+fn acronym_key_into(a: &str, out: &mut String) {
     let t = a.strip_suffix('s').unwrap_or(a);
     if t.is_ascii() {
-        // most acronyms: byte by byte into a string of the right size, the same key as the
-        // char path (which upper-cases ASCII letters alone)
-        let mut key = String::with_capacity(t.len());
-        key.extend(t.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_uppercase())));
-        return key;
+        // most acronyms: byte by byte, the same key as the char path (which upper-cases
+        // ASCII letters alone)
+        out.extend(t.bytes().filter(|&b| b != b'.').map(|b| char::from(b.to_ascii_uppercase())));
+        return;
     }
-    acronym_key_chars(t)
+    out.push_str(&acronym_key_chars(t));
 }
 
 /// [`acronym_key`] char by char, for any text (`t` without its plural `s`).
@@ -402,15 +407,24 @@ static KNOWN_EXPANSION_KEYS: Lazy<std::collections::HashMap<String, &'static str
 
 /// Case-folded comparison key: quotes dropped, whitespace collapsed.
 fn norm_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    norm_key_into(s, &mut key);
+    key
+}
+
+/// [`norm_key`] appended to `out`.
+fn norm_key_into(s: &str, out: &mut String) {
+    let start = out.len();
     if is_plain_ascii_name(s.as_bytes()) {
         // already its own key but for case: most names ("World Food Programme")
-        return s.to_ascii_lowercase();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
     }
     if s.is_ascii() {
         // One pass over the bytes, the same key as the general path below: words are the runs
         // between whitespace (`char::is_whitespace` on ASCII, vertical tab included), joined
         // by one space, with '"' (the only ASCII quote) dropped.
-        let mut bytes = Vec::with_capacity(s.len());
         let mut in_word = false;
         for &b in s.as_bytes() {
             if crate::words::is_ascii_space(b) {
@@ -418,19 +432,18 @@ fn norm_key(s: &str) -> String {
                 continue;
             }
             if !in_word {
-                if !bytes.is_empty() {
-                    bytes.push(b' ');
+                if out.len() > start {
+                    out.push(' ');
                 }
                 in_word = true;
             }
             if b != b'"' {
-                bytes.push(b.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             }
         }
-        // only ASCII bytes were pushed
-        return String::from_utf8(bytes).unwrap_or_default();
+        return;
     }
-    norm_key_chars(s)
+    norm_key_chars_into(s, out);
 }
 
 /// ASCII words without '"' joined by single spaces: text [`norm_key`] only lower-cases.
@@ -465,10 +478,18 @@ fn is_plain_ascii_name(b: &[u8]) -> bool {
 }
 
 /// [`norm_key`] char by char, for any text.
+#[cfg(test)]
 fn norm_key_chars(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    norm_key_chars_into(s, &mut out);
+    out
+}
+
+/// [`norm_key_chars`] appended to `out`.
+fn norm_key_chars_into(s: &str, out: &mut String) {
+    let start = out.len();
     for w in s.split_whitespace() {
-        if !out.is_empty() {
+        if out.len() > start {
             out.push(' ');
         }
         for c in w.chars() {
@@ -482,7 +503,6 @@ fn norm_key_chars(s: &str) -> String {
             }
         }
     }
-    out
 }
 
 /// True for dictionary words, trying the usual inflections (-s, -es, -ed, -ing, -ies ...).
@@ -2189,54 +2209,70 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             }
         }
     }
-    // each mention's acronym key, worked out once (no vector when no mention has an acronym)
-    let acr_keys: Vec<Option<String>> = if mentions.iter().any(|m| m.acronym.is_some()) {
-        mentions.iter().map(|m| m.acronym.as_deref().map(acronym_key)).collect()
+    // Grouping keys are written into one buffer, each a range of it (or a static key): an
+    // item's keys cost no allocation each.
+    // (sized once: a key is about as long as its name and initials, or its acronym)
+    let size = mentions.iter().map(|m| 2 * m.name.len() + m.acronym.as_ref().map_or(0, String::len)).sum();
+    let mut buf = String::with_capacity(size);
+    // each mention's acronym key, worked out once (no vector when no mention has an acronym):
+    // the item's acronyms
+    let acr_keys: Vec<Option<Range<usize>>> = if mentions.iter().any(|m| m.acronym.is_some()) {
+        let mut push = |a: &str| {
+            let at = buf.len();
+            acronym_key_into(a, &mut buf);
+            at..buf.len()
+        };
+        mentions.iter().map(|m| m.acronym.as_deref().map(&mut push)).collect()
     } else {
         Vec::new()
     };
-    static NO_KEY: Option<String> = None;
-    // acronyms present in this item (those of the table are in `table.acr_keys`)
-    let item_acrs: Vec<&str> = acr_keys.iter().flatten().map(String::as_str).collect();
     // an organization's grouping key: its acronym's key, or its normalized name
-    fn key_of<'k>(
+    fn key_of(
         m: &OrgMention,
         is_acr: bool,
-        acr_key: &'k Option<String>,
+        acr_key: &Option<Range<usize>>,
         table: &AcronymTable,
-        item_acrs: &[&str],
-        ini: &mut String,
-    ) -> Cow<'k, str> {
+        item_acrs: &[Option<Range<usize>>],
+        buf: &mut String,
+    ) -> Key {
         if let Some(k) = acr_key {
-            return Cow::Borrowed(k);
+            return Key::Buf(k.clone());
         }
+        let at = buf.len();
         if is_acr {
-            return Cow::Owned(acronym_key(&m.name));
+            acronym_key_into(&m.name, buf);
+            return Key::Buf(at..buf.len());
         }
-        let nk = norm_key(&m.name);
-        if let Some(&i) = table.by_name.get(&nk) {
-            return Cow::Owned(acronym_key(&table.pairs[i].0));
+        norm_key_into(&m.name, buf);
+        let nk = at..buf.len();
+        if let Some(&i) = table.by_name.get(&buf[nk.clone()]) {
+            buf.truncate(at);
+            acronym_key_into(&table.pairs[i].0, buf);
+            return Key::Buf(at..buf.len());
         }
-        if let Some(a) = KNOWN_EXPANSION_KEYS.get(nk.as_str()) {
-            return Cow::Borrowed(a);
+        if let Some(a) = KNOWN_EXPANSION_KEYS.get(&buf[nk.clone()]) {
+            buf.truncate(at);
+            return Key::Static(a);
         }
-        // initials, built in a buffer the whole item shares: most names are not grouped by them
-        ini.clear();
-        initials_into(&m.name, ini);
-        if ini.chars().count() >= 2 && (item_acrs.contains(&ini.as_str()) || table.acr_keys.contains(ini.as_str())) {
-            return Cow::Owned(ini.clone());
+        // initials, after the name's key: most names are not grouped by them
+        initials_into(&m.name, buf);
+        let ini = &buf[nk.end..];
+        let known = |r: &Range<usize>| buf[r.clone()] == *ini;
+        if ini.chars().count() >= 2 && (item_acrs.iter().flatten().any(known) || table.acr_keys.contains(ini)) {
+            return Key::Buf(nk.end..buf.len());
         }
-        Cow::Owned(nk)
+        buf.truncate(nk.end);
+        Key::Buf(nk)
     }
-    let mut orgs: Vec<(Cow<str>, Organization, bool)> = Vec::with_capacity(mentions.len());
-    let mut ini = String::new();
+    let mut orgs: Vec<(Key, Organization, bool)> = Vec::with_capacity(mentions.len());
     for (k, m) in mentions.into_iter().enumerate() {
-        let acr_key = acr_keys.get(k).unwrap_or(&NO_KEY);
-        if acr_key.as_ref().is_some_and(|k| table.terms.contains(k)) {
+        let acr_key = acr_keys.get(k).unwrap_or(&None);
+        if acr_key.as_ref().is_some_and(|k| table.terms.contains(&buf[k.clone()])) {
             continue;
         }
         let is_acr = looks_acronym(&m.name);
-        let key = key_of(&m, is_acr, acr_key, table, &item_acrs, &mut ini);
+        let key = key_of(&m, is_acr, acr_key, table, &acr_keys, &mut buf);
+        let key_str = key.of(&buf);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
         // the mention is owned: its fields move into the organization
         let OrgMention { span, name, acronym, office, .. } = m;
@@ -2249,13 +2285,13 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
                 acr_like.then(|| key.to_string())
             })
         };
-        if let Some((k, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| *k == key) {
+        if let Some((_, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| k.of(&buf) == key_str) {
             o.mentions.push(span);
             if o.office.is_none() {
                 o.office = office;
             }
             if o.acronym.is_none() {
-                o.acronym = acr(k);
+                o.acronym = acr(key_str);
             }
             // prefer a written-out name, and mixed case over ALL CAPS
             let o_caps = !o.name.chars().any(|c| c.is_lowercase());
@@ -2265,10 +2301,25 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
             }
             continue;
         }
-        let acronym = acr(&key);
+        let acronym = acr(key_str);
         orgs.push((key, Organization { name, acronym, office, mentions: vec![span] }, is_acr));
     }
     orgs.into_iter().map(|(_, o, _)| o).collect()
+}
+
+/// A grouping key of [`group`]: a range of its key buffer, or a static key.
+enum Key {
+    Buf(Range<usize>),
+    Static(&'static str),
+}
+
+impl Key {
+    fn of<'a>(&self, buf: &'a str) -> &'a str {
+        match self {
+            Key::Buf(r) => &buf[r.clone()],
+            Key::Static(s) => s,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -2392,6 +2443,18 @@ mod tests {
         ];
         for c in cases {
             assert_eq!(norm_key(c), norm_key_chars(c), "{c:?}");
+            // appended after other keys, as `group` writes them
+            for before in ["", "un", "world food programme "] {
+                let mut buf = before.to_string();
+                norm_key_into(c, &mut buf);
+                assert_eq!(buf, format!("{before}{}", norm_key(c)), "{c:?} after {before:?}");
+                let mut buf = before.to_string();
+                norm_key_chars_into(c, &mut buf);
+                assert_eq!(buf, format!("{before}{}", norm_key_chars(c)), "{c:?} after {before:?}");
+                let mut buf = before.to_string();
+                acronym_key_into(c, &mut buf);
+                assert_eq!(buf, format!("{before}{}", acronym_key(c)), "{c:?} after {before:?}");
+            }
         }
         // the char path by its definition: quotes dropped, ё as е, the rest lower-cased
         let definition = |s: &str| -> String {
