@@ -288,10 +288,11 @@ impl Extractor {
             .zip(&drafts)
             .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d)).collect())
             .collect();
+        let mut scratch = QuantityScratch::default();
         let quantities: Vec<Vec<Vec<Quantity>>> = builders
             .iter()
             .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d)).collect())
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, &mut scratch)).collect())
             .collect();
         let organizations: Vec<Vec<Vec<Organization>>> = builders
             .iter()
@@ -446,6 +447,9 @@ type ParagraphReads = Vec<(Range<usize>, Vec<DateMatch>)>;
 
 /// One paragraph read while the order is decided: (its lines, its byte range, its dates).
 type ParagraphRead = (Range<usize>, Range<usize>, dates::ParagraphDates);
+
+/// Working vectors of [`DocBuilder::quantities`]: a range's dates to skip, its counts.
+type QuantityScratch = (Vec<Range<usize>>, Vec<crate::quantities::QuantityMatch>);
 
 /// A document's first stage: its cleaned text, lines and numeric date order.
 struct Prepared<'a> {
@@ -771,18 +775,24 @@ impl DocBuilder<'_> {
     }
 
     /// Counts in the headline, caption and body, never overlapping a date.
-    fn quantities(&self, d: &Draft) -> Vec<Quantity> {
+    ///
+    /// `scratch` holds one range's dates to skip and counts found (reused from item to item).
+    fn quantities(&self, d: &Draft, scratch: &mut QuantityScratch) -> Vec<Quantity> {
         let t = self.lay.text;
         let mut out = Vec::new();
+        let (exclude, found) = (&mut scratch.0, &mut scratch.1);
         for r in &d.scan {
-            let exclude: Vec<Range<usize>> = d
-                .dates
-                .iter()
-                .map(|&i| &self.raw_dates[i].m.span)
-                .filter(|s| s.start >= r.start && s.end <= r.end)
-                .map(|s| s.start - r.start..s.end - r.start)
-                .collect();
-            for q in crate::quantities::find_quantities(&t[r.clone()], &exclude) {
+            exclude.clear();
+            exclude.extend(
+                d.dates
+                    .iter()
+                    .map(|&i| &self.raw_dates[i].m.span)
+                    .filter(|s| s.start >= r.start && s.end <= r.end)
+                    .map(|s| s.start - r.start..s.end - r.start),
+            );
+            found.clear();
+            crate::quantities::find_quantities_into(&t[r.clone()], exclude, found);
+            for q in found.drain(..) {
                 let span = self.orig(r.start + q.span.start..r.start + q.span.end);
                 out.push(Quantity {
                     text: self.input[span.range()].to_string(),

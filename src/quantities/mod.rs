@@ -110,6 +110,14 @@ pub struct QuantityMatch {
 /// );
 /// ```
 pub fn find_quantities(text: &str, exclude: &[Range<usize>]) -> Vec<QuantityMatch> {
+    let mut out = Vec::new();
+    find_quantities_into(text, exclude, &mut out);
+    out
+}
+
+/// [`find_quantities`] appending to `out` (what `out` held before is left as it was): a
+/// pipeline reading many texts reuses one vector.
+pub(crate) fn find_quantities_into(text: &str, exclude: &[Range<usize>], out: &mut Vec<QuantityMatch>) {
     // The fast path needs ranges sorted by start and disjoint; anything else is normalised once.
     let well_formed = exclude.windows(2).all(|w| w[0].start <= w[1].start && w[0].end <= w[1].start);
     let normalised;
@@ -132,12 +140,12 @@ pub fn find_quantities(text: &str, exclude: &[Range<usize>]) -> Vec<QuantityMatc
         text,
         bytes: text.as_bytes(),
         exclude,
-        out: Vec::new(),
+        out: std::mem::take(out),
         lex: &LEXICON,
         line_cache: std::cell::Cell::new(None),
     };
     scanner.run();
-    scanner.out
+    *out = scanner.out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1658,6 +1666,26 @@ fn group(d: &[u8]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_quantities_into_appends_what_find_quantities_returns() {
+        let texts = [
+            ("24 teams and 300 people met on 5 March 2023.", vec![Range { start: 31, end: 43 }]),
+            ("Two regions received food for more than 1,500 families.", vec![]),
+            ("", vec![]),
+        ];
+        let mut out = Vec::new();
+        let mut want = Vec::new();
+        for (text, exclude) in &texts {
+            let before = out.len();
+            find_quantities_into(text, exclude, &mut out);
+            let alone = find_quantities(text, exclude);
+            assert_eq!(out[before..], alone[..], "{text:?}");
+            want.extend(alone);
+        }
+        assert_eq!(out, want);
+        assert_eq!(out.iter().map(|q| q.unit.as_str()).collect::<Vec<_>>(), ["teams", "people", "regions", "families"]);
+    }
 
     /// `fold_into` by its definition: each char folded, `None` past 64 bytes.
     fn fold_chars(word: &str) -> Option<Vec<u8>> {
