@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
-use crate::gazetteer::{resolve_each, Gazetteer};
+use crate::gazetteer::{resolve_each, Gazetteer, RawMatch};
 use crate::layout::{self, ends_in_continuation_word, Block, BlockKind, Line};
 use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
@@ -283,10 +283,11 @@ impl Extractor {
             })
             .collect();
         // Each finder over all items in turn (its code and tables stay warm in the caches).
+        let mut found_places = Vec::new();
         let places: Vec<Vec<Vec<Place>>> = builders
             .iter()
             .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d)).collect())
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, &mut found_places)).collect())
             .collect();
         let mut scratch = QuantityScratch::default();
         let quantities: Vec<Vec<Vec<Quantity>>> = builders
@@ -734,12 +735,14 @@ impl DocBuilder<'_> {
     }
 
     /// An item's places: the dateline's text, then headline, caption and body.
-    fn item_places(&self, d: &Draft) -> Vec<Place> {
+    ///
+    /// `scratch` holds the matches of a range that is no whole block (reused from item to item).
+    fn item_places(&self, d: &Draft, scratch: &mut Vec<RawMatch>) -> Vec<Place> {
         // the dateline's text merged into the sorted ranges, before any range starting with it
         let dateline = d.dateline.as_ref().map(|(p, base, _)| base + p.span.start..base + p.span.end);
         let at = dateline.as_ref().map_or(0, |dl| d.scan.partition_point(|r| r.start < dl.start));
         let ranges = d.scan[..at].iter().cloned().chain(dateline).chain(d.scan[at..].iter().cloned());
-        self.places(ranges, d.dateline.as_ref().map(|x| &x.0))
+        self.places(ranges, d.dateline.as_ref().map(|x| &x.0), scratch)
     }
 
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
@@ -808,7 +811,12 @@ impl DocBuilder<'_> {
     }
 
     /// The places of `ranges` (in text order), merged by name and country.
-    fn places(&self, ranges: impl Iterator<Item = Range<usize>>, dateline: Option<&ParsedDateline>) -> Vec<Place> {
+    fn places(
+        &self,
+        ranges: impl Iterator<Item = Range<usize>>,
+        dateline: Option<&ParsedDateline>,
+        scratch: &mut Vec<RawMatch>,
+    ) -> Vec<Place> {
         let t = self.lay.text;
         let context = dateline.and_then(|d| d.country).map(|c| [c.country_code]);
         let context: &[&str] = context.as_ref().map_or(&[], |c| c.as_slice());
@@ -818,12 +826,12 @@ impl DocBuilder<'_> {
         let mut first_keys: [(&'static str, &'static str); FEW_PLACES] = [("", ""); FEW_PLACES];
         let mut index: HashMap<(&str, &str), usize, crate::hash::FxBuild> = HashMap::default();
         for r in ranges {
-            let own;
             let found = match self.block_at(&r) {
                 Some(k) => self.facts.places_of(self.lay, k),
                 None => {
-                    own = Gazetteer::global().find_raw(&t[r.clone()]);
-                    &own
+                    scratch.clear();
+                    Gazetteer::global().find_raw_into(&t[r.clone()], scratch);
+                    &scratch[..]
                 }
             };
             resolve_each(found, context, |m, p| {

@@ -979,15 +979,21 @@ impl Finder<'_> {
 
 /// See [`Gazetteer::find`].
 pub(crate) fn find(g: &'static Gazetteer, text: &str) -> Vec<RawMatch> {
+    let mut out = Vec::new();
+    find_into(g, text, &mut out);
+    out
+}
+
+/// [`find`] appending to `out` (what `out` held before is left as it was).
+pub(crate) fn find_into(g: &'static Gazetteer, text: &str, out: &mut Vec<RawMatch>) {
     // The scratch buffers of the last call on this thread (a call per block: their
     // allocations used to cost more than short blocks' scanning).
     thread_local! {
         static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
     }
     let (key, found, buf) = SCRATCH.take();
-    let (out, scratch) = find_with(g, text, key, found, buf);
+    let scratch = find_with(g, text, key, found, buf, out);
     SCRATCH.set(scratch);
-    out
 }
 
 /// Reusable buffers of [`find`]: the key, and two lists of keys.
@@ -999,12 +1005,12 @@ fn find_with(
     mut key: Vec<u8>,
     mut found: Vec<(usize, KeyInfo)>,
     mut buf: Vec<(usize, KeyInfo)>,
-) -> (Vec<RawMatch>, Scratch) {
+    out: &mut Vec<RawMatch>,
+) -> Scratch {
     key.clear();
     found.clear();
     buf.clear();
     let mut f = Finder { g, text, key, last_strong_end: None };
-    let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -1054,7 +1060,7 @@ fn find_with(
             None => i = if bytes[i] < 0x80 { i + 1 } else { word_end(text, i) },
         }
     }
-    (out, (f.key, found, buf))
+    (f.key, found, buf)
 }
 
 #[cfg(test)]

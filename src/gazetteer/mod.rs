@@ -557,6 +557,11 @@ impl Gazetteer {
     pub(crate) fn find_raw(&'static self, text: &str) -> Vec<find::RawMatch> {
         find::find(self, text)
     }
+
+    /// [`Gazetteer::find_raw`] appending to `out` (what `out` held before is left as it was).
+    pub(crate) fn find_raw_into(&'static self, text: &str, out: &mut Vec<find::RawMatch>) {
+        find::find_into(self, text, out)
+    }
 }
 
 /// A context city may beat the best candidate only if it is at least this fraction of the

@@ -311,3 +311,22 @@ fn capitals_inside_words_start_nothing() {
     }
     assert!(g().find("Allen").iter().any(|m| m.span == (0..5)));
 }
+
+#[test]
+fn find_raw_into_appends_what_find_returns() {
+    let texts = ["Floods hit Bishkek and Osh, Kyrgyzstan.", "", "No place here.", "Talks in Geneva and Paris."];
+    let mut out = Vec::new();
+    let mut want = Vec::new();
+    for text in texts {
+        let before = out.len();
+        g().find_raw_into(text, &mut out);
+        let appended: Vec<PlaceMatch> = out[before..].iter().cloned().map(PlaceMatch::from).collect();
+        let alone = g().find(text);
+        assert_eq!(appended, alone, "{text:?}");
+        want.extend(alone);
+    }
+    let got: Vec<PlaceMatch> = out.into_iter().map(PlaceMatch::from).collect();
+    assert_eq!(got, want);
+    let spans: Vec<_> = got.iter().map(|m| m.span.clone()).collect();
+    assert_eq!(spans, [11..18, 23..26, 28..38, 9..15, 20..25]);
+}
