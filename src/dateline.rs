@@ -437,15 +437,47 @@ fn capitalised_words_chars(s: &str) -> bool {
 /// The place part of a dateline: comma-separated place names, maybe a final free phrase ending in
 /// a place, then the end of the line or a caption.
 struct PlaceParts {
-    places: Vec<PlaceRef>,
+    places: PlaceList,
     free_words: bool,
     /// End of the last place (relative to the line).
     end: usize,
     caption: Option<Range<usize>>,
 }
 
+/// The places of a dateline, in order: three at most ("Osh, Kyrgyzstan"; "Springfield,
+/// Illinois, United States"), kept inline.
+#[derive(Clone, Copy, Debug, Default)]
+struct PlaceList {
+    items: [Option<PlaceRef>; 3],
+    len: usize,
+}
+
+impl PlaceList {
+    /// Adds `p`; false when the list is full.
+    fn push(&mut self, p: PlaceRef) -> bool {
+        let Some(slot) = self.items.get_mut(self.len) else {
+            return false;
+        };
+        *slot = Some(p);
+        self.len += 1;
+        true
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &PlaceRef> {
+        self.items.iter().flatten()
+    }
+}
+
 fn place_part(line: &str, from: usize, allow_caption: bool) -> Option<PlaceParts> {
-    let mut parts = PlaceParts { places: Vec::new(), free_words: false, end: from, caption: None };
+    let mut parts = PlaceParts { places: PlaceList::default(), free_words: false, end: from, caption: None };
     let mut pos = from;
     loop {
         let seg_start = pos + (line[pos..].len() - line[pos..].trim_start().len());
@@ -461,7 +493,11 @@ fn place_part(line: &str, from: usize, allow_caption: bool) -> Option<PlaceParts
         }
         let words = seg.split_whitespace().count();
         match (words <= MAX_PLACE_WORDS).then(|| places::lookup(seg, &[])).flatten() {
-            Some(p) => parts.places.push(p),
+            Some(p) => {
+                if !parts.places.push(p) {
+                    return None;
+                }
+            }
             None => {
                 // A short phrase that ends in a place ("Press cafe held in Kyrgyzstan"), last.
                 let p = tail_place(seg)?;
@@ -469,7 +505,9 @@ fn place_part(line: &str, from: usize, allow_caption: bool) -> Option<PlaceParts
                     return None;
                 }
                 parts.free_words = true;
-                parts.places.push(p);
+                if !parts.places.push(p) {
+                    return None;
+                }
             }
         }
         parts.end = name_start + seg.len();
@@ -577,9 +615,15 @@ fn segment_end(line: &str, from: usize) -> (usize, Term) {
 
 /// The place that ends a short phrase: its last one to three words.
 fn tail_place(seg: &str) -> Option<PlaceRef> {
-    let words: Vec<&str> = seg.split_whitespace().collect();
-    (1..=3.min(words.len().saturating_sub(1))).rev().find_map(|n| {
-        let start = words[words.len() - n].as_ptr() as usize - seg.as_ptr() as usize;
+    // the starts of the last four words (a ring), and how many words there are
+    let mut starts = [0usize; 4];
+    let mut words = 0;
+    for w in seg.split_whitespace() {
+        starts[words % 4] = w.as_ptr() as usize - seg.as_ptr() as usize;
+        words += 1;
+    }
+    (1..=3.min(words.saturating_sub(1))).rev().find_map(|n| {
+        let start = starts[(words - n) % 4];
         let name = &seg[start..];
         name.starts_with(|c: char| c.is_uppercase()).then(|| places::lookup(name, &[])).flatten()
     })
@@ -587,13 +631,14 @@ fn tail_place(seg: &str) -> Option<PlaceRef> {
 
 fn build(span: Range<usize>, date: Option<DateMatch>, parts: PlaceParts) -> ParsedDateline {
     let country = parts.places.iter().find(|p| p.kind == PlaceKind::Country).copied();
-    let context: Vec<&str> = country.iter().map(|c| c.country_code).collect();
+    let context = country.map(|c| [c.country_code]);
+    let context: &[&str] = context.as_ref().map_or(&[], |c| c.as_slice());
     // Re-resolve cities knowing the written country ("Valencia, Venezuela").
     let city = parts.places.iter().find(|p| p.kind == PlaceKind::City).map(|c| {
         if context.is_empty() {
             *c
         } else {
-            places::lookup(c.name, &context).filter(|r| r.kind == PlaceKind::City).unwrap_or(*c)
+            places::lookup(c.name, context).filter(|r| r.kind == PlaceKind::City).unwrap_or(*c)
         }
     });
     let (country, country_inferred) = match (country, city) {
@@ -607,6 +652,42 @@ fn build(span: Range<usize>, date: Option<DateMatch>, parts: PlaceParts) -> Pars
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_place_reads_the_last_words_as_before() {
+        // the definition: the last three, two, then one word (never the whole phrase)
+        let reference = |seg: &str| {
+            let words: Vec<&str> = seg.split_whitespace().collect();
+            (1..=3.min(words.len().saturating_sub(1))).rev().find_map(|n| {
+                let start = words[words.len() - n].as_ptr() as usize - seg.as_ptr() as usize;
+                let name = &seg[start..];
+                name.starts_with(|c: char| c.is_uppercase()).then(|| places::lookup(name, &[])).flatten()
+            })
+        };
+        for seg in [
+            "Press cafe held in Kyrgyzstan",
+            "held in New York",
+            "Kyrgyzstan",
+            "",
+            "in  Osh",
+            "a b c d e f Bishkek",
+            "meeting in Rio de Janeiro",
+            "talks near the town",
+        ] {
+            assert_eq!(tail_place(seg), reference(seg), "{seg:?}");
+        }
+        assert_eq!(tail_place("Press cafe held in Kyrgyzstan").map(|p| p.name), Some("Kyrgyzstan"));
+    }
+
+    #[test]
+    fn a_place_list_holds_three() {
+        let p = places::lookup("Osh", &[]).unwrap();
+        let mut list = PlaceList::default();
+        assert!(list.is_empty());
+        assert!(list.push(p) && list.push(p) && list.push(p));
+        assert!(!list.push(p));
+        assert_eq!((list.len(), list.iter().count()), (3, 3));
+    }
 
     #[test]
     fn capitalised_words_ascii_path_matches_the_char_path() {
