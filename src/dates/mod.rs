@@ -689,11 +689,23 @@ fn digitless(text: &str, f: &Found) -> bool {
 
 /// Hands each expression of `text` to `sink` (which returns false to stop). Returns whether
 /// `order` was consulted: when it was not, every expression reads the same in either order.
-fn scan(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool) -> bool {
+fn scan(text: &str, order: NumericOrder, sink: impl FnMut(&Found) -> bool) -> bool {
+    thread_local! {
+        static STORE: std::cell::Cell<Option<Box<WinStore>>> = const { std::cell::Cell::new(None) };
+    }
+    // the thread's store, or a new one (the first call, or a scan inside a sink)
+    let mut store = STORE.take().unwrap_or_else(|| Box::new(WinStore { toks: [DUMMY; MAXT], cache: WordCache::new() }));
+    let order_used = scan_with(text, order, sink, &mut store);
+    STORE.set(Some(store));
+    order_used
+}
+
+/// [`scan`] with the window's storage.
+fn scan_with(text: &str, order: NumericOrder, mut sink: impl FnMut(&Found) -> bool, store: &mut WinStore) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     let mut floor = 0;
-    let mut w = Win::empty(text);
+    let mut w = Win::empty(text, store);
     while let Some((ds, digit)) = next_anchor(b, i) {
         if !digit {
             let ms = ds;
@@ -810,11 +822,19 @@ fn langs_of(t: &Tok) -> u32 {
 
 const DUMMY: Tok = Tok { start: 0, end: 0, gap: Gap::Blank, kind: Kind::Punct(' ') };
 
+/// The storage of a [`Win`]: its tokens and its word cache. Each thread keeps one from text
+/// to text: setting up its 2 KB for every paragraph cost more than reading short paragraphs.
+struct WinStore {
+    toks: [Tok; MAXT],
+    cache: WordCache,
+}
+
 /// Tokens around one anchor digit run: up to [`BACK`] before it, then lazily forward.
 struct Win<'a> {
     text: &'a str,
-    toks: [Tok; MAXT],
-    cache: WordCache,
+    /// Valid from `lo` to `n` (what lies outside is left from earlier anchors or texts).
+    toks: &'a mut [Tok; MAXT],
+    cache: &'a mut WordCache,
     /// First valid token (the anchor is at [`BACK`], earlier tokens were read backwards).
     lo: usize,
     /// Bit set of the languages with a table word among the tokens read so far.
@@ -831,12 +851,14 @@ struct Win<'a> {
 }
 
 impl<'a> Win<'a> {
-    /// An empty window over `text`, reused for every anchor (no per-anchor setup cost).
-    fn empty(text: &'a str) -> Self {
+    /// An empty window over `text` in `store`, reused for every anchor (no per-anchor setup
+    /// cost). The store's word cache is emptied: it is keyed by offsets into one text.
+    fn empty(text: &'a str, store: &'a mut WinStore) -> Self {
+        store.cache = WordCache::new();
         Win {
             text,
-            toks: [DUMMY; MAXT],
-            cache: WordCache::new(),
+            toks: &mut store.toks,
+            cache: &mut store.cache,
             lo: 0,
             langs: 0,
             n: 0,
@@ -854,7 +876,7 @@ impl<'a> Win<'a> {
         let text = self.text;
         // A year or a month alone needs its trigger word: read back over triggers too.
         let year = word || self.text.as_bytes()[ds..].iter().take_while(|c| c.is_ascii_digit()).count() == 4;
-        let mut cur = read_back(text, ds, &mut self.cache);
+        let mut cur = read_back(text, ds, self.cache);
         // Gap in front of the anchor.
         let anchor_gap = cur.map_or(Gap::Blank, |x| x.1);
         let mut gap_here = anchor_gap;
@@ -884,7 +906,7 @@ impl<'a> Win<'a> {
             if !keep {
                 break;
             }
-            let prev = read_back(text, t.start, &mut self.cache);
+            let prev = read_back(text, t.start, self.cache);
             // A number before a word ("31 November 2022" rejected as a day) owns that word
             // (not a list word: "December 5 and 6").
             if matches!(t.kind, Kind::Word { entries, .. } if !entries.iter().any(|e| e.and))
@@ -915,7 +937,7 @@ impl<'a> Win<'a> {
             self.fwd_done = true;
             return;
         }
-        match read_fwd(self.text, self.fwd_pos, &mut self.cache) {
+        match read_fwd(self.text, self.fwd_pos, self.cache) {
             Some(t) if t.gap != Gap::Blank || self.n == self.anchor => {
                 self.langs |= langs_of(&t);
                 self.toks[self.n] = t;
@@ -1592,6 +1614,44 @@ impl Grammar<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_window_store_carries_nothing_from_one_text_to_the_next() {
+        let texts = [
+            "Between 3 and 5 March 2023, in Geneva; then on 14.03.2023 and from 1 to 3 April.",
+            "On 5 March.",
+            "",
+            "In November 2022 the office moved; December 5 and 6 were holidays, 2021-12-31 too.",
+            "31 November 2022",
+            "12/10/2022",
+            "Ежегодно 15 марта 2023 года, с 1 по 3 апреля.",
+        ];
+        // each text read on a thread of its own (a new store), then all in a row on one thread,
+        // forwards and backwards
+        let alone: Vec<Vec<DateMatch>> = texts
+            .iter()
+            .map(|t| {
+                let t = t.to_string();
+                std::thread::spawn(move || find_dates(&t, NumericOrder::DayFirst)).join().unwrap()
+            })
+            .collect();
+        assert!(alone[0].len() >= 3 && alone[1].len() == 1 && alone[2].is_empty());
+        let forwards: Vec<_> = texts.iter().map(|t| find_dates(t, NumericOrder::DayFirst)).collect();
+        assert_eq!(forwards, alone);
+        let mut backwards: Vec<_> = texts.iter().rev().map(|t| find_dates(t, NumericOrder::DayFirst)).collect();
+        backwards.reverse();
+        assert_eq!(backwards, alone);
+        // a scan inside a scan's sink gets a store of its own
+        let mut inner = Vec::new();
+        let mut outer = Vec::new();
+        scan(texts[0], NumericOrder::DayFirst, |f| {
+            inner.push(find_dates(texts[3], NumericOrder::DayFirst));
+            outer.push(f.to_match());
+            true
+        });
+        assert_eq!(outer, alone[0]);
+        assert!(inner.iter().all(|d| *d == alone[3]));
+    }
 
     fn d(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
