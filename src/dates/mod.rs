@@ -852,9 +852,9 @@ struct Win<'a> {
 
 impl<'a> Win<'a> {
     /// An empty window over `text` in `store`, reused for every anchor (no per-anchor setup
-    /// cost). The store's word cache is emptied: it is keyed by offsets into one text.
+    /// cost). The store's word cache moves on to `text` (it is keyed by offsets into one text).
     fn empty(text: &'a str, store: &'a mut WinStore) -> Self {
-        store.cache = WordCache::new();
+        store.cache.next_text(text.len());
         Win {
             text,
             toks: &mut store.toks,

@@ -381,22 +381,47 @@ fn digit_tok(text: &str, start: usize, end: usize, gap: Gap) -> Tok {
 
 /// A small direct-mapped cache of word classifications by byte span: neighbouring anchors
 /// read the same words again (backwards, then forwards).
+///
+/// A cache serves one text at a time; [`WordCache::next_text`] moves it to another without
+/// clearing it: each text's offsets are keyed from a base past every earlier text's (the
+/// slots of earlier texts can never match again).
 pub(super) struct WordCache {
+    /// (base + start, base + end, entries).
     slots: [(usize, usize, &'static [Entry]); 32],
+    /// Added to the offsets of the current text.
+    base: usize,
+    /// The base of the next text: past every key of the current one.
+    next_base: usize,
 }
 
 impl WordCache {
     pub fn new() -> Self {
-        WordCache { slots: [(usize::MAX, 0, &[]); 32] }
+        WordCache { slots: [(usize::MAX, 0, &[]); 32], base: 0, next_base: 0 }
+    }
+
+    /// Readies the cache for a new text of `len` bytes.
+    pub fn next_text(&mut self, len: usize) {
+        match self.next_base.checked_add(len + 1) {
+            // (the empty slots' usize::MAX stays out of reach)
+            Some(next) if next < usize::MAX / 2 => {
+                self.base = self.next_base;
+                self.next_base = next;
+            }
+            _ => {
+                *self = WordCache::new();
+                self.next_base = len + 1;
+            }
+        }
     }
 
     fn get(&mut self, text: &str, start: usize, end: usize) -> &'static [Entry] {
         let slot = &mut self.slots[(start ^ (end << 3)) & 31];
-        if slot.0 == start && slot.1 == end {
+        let key = (self.base + start, self.base + end);
+        if (slot.0, slot.1) == key {
             return slot.2;
         }
         let e = lookup(&text[start..end]);
-        *slot = (start, end, e);
+        *slot = (key.0, key.1, e);
         e
     }
 }
@@ -538,6 +563,26 @@ pub(super) fn read_back(text: &str, pos: usize, cache: &mut WordCache) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_cache_moved_to_another_text_answers_for_that_text() {
+        let mut cache = WordCache::new();
+        let (a, b) = ("March 2023", "Marsh 2023");
+        cache.next_text(a.len());
+        assert!(!cache.get(a, 0, 5).is_empty());
+        cache.next_text(b.len());
+        // same offsets, other words: looked up again, not answered from the slot of "March"
+        assert!(cache.get(b, 0, 5).is_empty());
+        cache.next_text(a.len());
+        assert!(std::ptr::eq(cache.get(a, 0, 5), lookup("March")));
+        // near the end of the key space the cache starts over
+        cache.next_base = usize::MAX / 2 - 3;
+        cache.next_text(b.len());
+        assert_eq!((cache.base, cache.next_base), (0, b.len() + 1));
+        assert!(cache.get(b, 0, 5).is_empty());
+        cache.next_text(a.len());
+        assert!(std::ptr::eq(cache.get(a, 0, 5), lookup("March")));
+    }
 
     /// `lookup`'s ASCII path finds what the char-by-char path finds: every table word in
     /// three cases, with a letter glued on either side, and odd words.
