@@ -226,13 +226,13 @@ impl Extractor {
     fn run_batch(&self, sources: Vec<Source<'_>>) -> Vec<Document> {
         let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
         let mut reads = Vec::with_capacity(sources.len());
-        let mut scratch = Vec::new();
+        let mut paragraph_scratch = Vec::new();
         for s in &sources {
-            let (p, r) = self.prepare(s.text, &mut scratch);
+            let (p, r) = self.prepare(s.text, &mut paragraph_scratch);
             preps.push(p);
             reads.push(r);
         }
-        let mut scratch = layout::BlockScratch::default();
+        let mut block_scratch = layout::BlockScratch::default();
         let blocks: Vec<Vec<Block>> = preps
             .iter()
             .map(|p| {
@@ -240,7 +240,7 @@ impl Extractor {
                     let k = p.line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
                     Some(p.line_firsts[k].1.clone())
                 };
-                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, &mut scratch)
+                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, &mut block_scratch)
             })
             .collect();
         let lays: Vec<Layout> = preps
@@ -289,11 +289,11 @@ impl Extractor {
             .zip(&drafts)
             .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, &mut found_places)).collect())
             .collect();
-        let mut scratch = QuantityScratch::default();
+        let mut count_scratch = QuantityScratch::default();
         let quantities: Vec<Vec<Vec<Quantity>>> = builders
             .iter()
             .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, &mut scratch)).collect())
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, &mut count_scratch)).collect())
             .collect();
         let organizations: Vec<Vec<Vec<Organization>>> = builders
             .iter()

@@ -2265,8 +2265,8 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         Key::Buf(nk)
     }
     let mut orgs: Vec<(Key, Organization, bool)> = Vec::with_capacity(mentions.len());
-    for (k, m) in mentions.into_iter().enumerate() {
-        let acr_key = acr_keys.get(k).unwrap_or(&None);
+    for (idx, m) in mentions.into_iter().enumerate() {
+        let acr_key = acr_keys.get(idx).unwrap_or(&None);
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(&buf[k.clone()])) {
             continue;
         }
