@@ -2352,6 +2352,13 @@ mod tests {
         assert!(same_lower("MINISTÈRE", "ministère") && !same_lower("Straße", "STRASSE"));
     }
 
+    /// `text`'s tokens and marks, from fresh buffers.
+    fn tokens(text: &str) -> (Vec<Tok>, Marks) {
+        let (mut toks, mut marks) = (Vec::new(), Marks::default());
+        tokenize(text, &mut toks, &mut marks);
+        (toks, marks)
+    }
+
     #[test]
     fn a_tokens_hash_is_its_words_lower_hash() {
         let texts = [
@@ -2362,8 +2369,7 @@ mod tests {
             "X",
         ];
         for text in texts {
-            let (mut toks, mut marks) = (Vec::new(), Marks::default());
-            tokenize(text, &mut toks, &mut marks);
+            let (toks, _) = tokens(text);
             let mut words = 0;
             for t in toks.iter().filter(|t| matches!(t.kind, Kind::Word) && t.h != 0) {
                 assert_eq!(t.h, lower_hash(&text[t.s..t.e]), "{:?}", &text[t.s..t.e]);
@@ -2388,8 +2394,7 @@ mod tests {
             "the",
         ];
         for text in texts {
-            let (mut toks, mut marks) = (Vec::new(), Marks::default());
-            tokenize(text, &mut toks, &mut marks);
+            let (toks, marks) = tokens(text);
             let b = text.as_bytes();
             let the: Vec<usize> = (0..toks.len())
                 .filter(|&i| {
@@ -2401,8 +2406,7 @@ mod tests {
             assert_eq!(marks.the, the, "{text:?}");
             assert_eq!(marks.parens, parens, "{text:?}");
         }
-        let (mut toks, mut marks) = (Vec::new(), Marks::default());
-        tokenize(texts[0], &mut toks, &mut marks);
+        let (_, marks) = tokens(texts[0]);
         assert_eq!((marks.the.len(), marks.parens.len()), (2, 1));
     }
 
