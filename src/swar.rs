@@ -70,6 +70,32 @@ pub(crate) fn ascii_lower(x: u64) -> u64 {
     x | (between(x, 0x40, 0x5B) >> 2)
 }
 
+/// The bytes of `b` (at most eight) as a little-endian `u64`, zero-padded.
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    b.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c))
+}
+
+/// `a.eq_ignore_ascii_case(b)`, eight bytes a step: equal lengths and equal bytes once ASCII
+/// capitals are lower-cased (other bytes compared as they are).
+#[inline]
+pub(crate) fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut ca = a.chunks_exact(8);
+    let mut cb = b.chunks_exact(8);
+    for (x, y) in (&mut ca).zip(&mut cb) {
+        let (mut wx, mut wy) = ([0u8; 8], [0u8; 8]);
+        wx.copy_from_slice(x);
+        wy.copy_from_slice(y);
+        if ascii_lower(u64::from_le_bytes(wx)) != ascii_lower(u64::from_le_bytes(wy)) {
+            return false;
+        }
+    }
+    ascii_lower(load_short(ca.remainder())) == ascii_lower(load_short(cb.remainder()))
+}
+
 /// The first `byte` at or after `i` (`b.len()` if none): a line's end, eight bytes a step.
 #[inline]
 pub(crate) fn find_byte(b: &[u8], i: usize, byte: u8) -> usize {
@@ -147,6 +173,43 @@ mod tests {
                 b[lane] = v;
                 let want = if v.is_ascii_digit() { lane } else { b.len() };
                 assert_eq!(find_digit(&b, 0), want, "byte {v:#x} at {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn eq_ignore_ascii_case_is_the_byte_wise_comparison() {
+        let words: [&[u8]; 14] = [
+            b"",
+            b"a",
+            b"A",
+            b"of",
+            b"OF",
+            b"Of",
+            b"the",
+            b"The",
+            b"internationa",
+            b"INTERNATIONAL",
+            b"International",
+            b"internationaL",
+            "Для".as_bytes(),
+            "для".as_bytes(),
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(eq_ignore_ascii_case(a, b), a.eq_ignore_ascii_case(b), "{a:?} {b:?}");
+            }
+        }
+        // every byte value against every other, in a lane of each step and of the tail
+        for lane in [0, 5, 8, 12] {
+            for v in 0..=255u8 {
+                for w in [v, v ^ 0x20, v.to_ascii_lowercase(), v.to_ascii_uppercase(), 0x41, 0x61, 0x80] {
+                    let mut a = vec![b'q'; 13];
+                    let mut b = vec![b'Q'; 13];
+                    a[lane] = v;
+                    b[lane] = w;
+                    assert_eq!(eq_ignore_ascii_case(&a, &b), a.eq_ignore_ascii_case(&b), "{v:#x} {w:#x} at {lane}");
+                }
             }
         }
     }

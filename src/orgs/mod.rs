@@ -227,7 +227,8 @@ fn mask_of(h: u64, w: &str) -> u32 {
 /// Whether `a` and `b` have the same lower case: bytes equal but for ASCII case decide at once,
 /// whatever the script; only non-ASCII words that differ are lower-cased.
 fn same_lower(a: &str, b: &str) -> bool {
-    a.as_bytes().eq_ignore_ascii_case(b.as_bytes()) || (!(a.is_ascii() && b.is_ascii()) && lower(a) == lower(b))
+    crate::swar::eq_ignore_ascii_case(a.as_bytes(), b.as_bytes())
+        || (!(a.is_ascii() && b.is_ascii()) && lower(a) == lower(b))
 }
 
 /// Identity hasher for keys that are already hashes.
