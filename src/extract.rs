@@ -108,7 +108,7 @@ impl Extractor {
     /// Each stage runs over every document of the batch before the next stage starts, so its
     /// code, branch history and tables (the gazetteer's, the organization and count finders'
     /// word lists) stay warm in the caches instead of being evicted by the other stages at every
-    /// document. On archives of short bulletins this makes extraction 15–25% faster than one
+    /// document. On archives of short bulletins this makes extraction 8–19% faster than one
     /// document at a time (README, Performance). Batches of about
     /// [`Extractor::BATCH_BYTES`] of text get the gain; much larger ones lose part of it again
     /// (the batch's own working data no longer fits the caches) and hold more memory. For a
