@@ -216,6 +216,87 @@ static WORDS: Lazy<std::collections::HashMap<u64, (u32, &'static str), std::hash
         m
     });
 
+/// The words of [`WORDS`] whose lower case is at most eight ASCII bytes, keyed by those bytes
+/// packed into a number ([`pack_lower8`]). Most look-ups are of short ASCII words ("of",
+/// "the", "Ministry"), and their key is the word itself: a probe needs no hash of the bytes
+/// and no comparison of strings. Open addressing, at most a quarter full; key 0 (no word is
+/// empty) marks an empty slot.
+struct ShortWords {
+    keys: Vec<u64>,
+    masks: Vec<u32>,
+    shift: u32,
+}
+
+impl ShortWords {
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The mask of the word packed as `key` (0 when it is in no table).
+    #[inline]
+    fn get(&self, key: u64) -> u32 {
+        let last = self.keys.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            let k = self.keys[s];
+            if k == key {
+                return self.masks[s];
+            }
+            if k == 0 {
+                return 0;
+            }
+            s = (s + 1) & last;
+        }
+    }
+}
+
+static SHORT_WORDS: Lazy<ShortWords> = Lazy::new(|| {
+    let entries: Vec<(u64, u32)> =
+        WORDS.values().filter_map(|&(mask, w)| Some((pack_lower8(lower(w).as_bytes())?, mask))).collect();
+    let mut bits = 4;
+    while (1usize << bits) < entries.len() * 4 {
+        bits += 1;
+    }
+    let mut t = ShortWords { keys: vec![0; 1 << bits], masks: vec![0; 1 << bits], shift: 64 - bits };
+    let last = t.keys.len() - 1;
+    for (key, mask) in entries {
+        let mut s = t.slot(key);
+        while t.keys[s] != 0 && t.keys[s] != key {
+            s = (s + 1) & last;
+        }
+        t.keys[s] = key;
+        t.masks[s] |= mask;
+    }
+    t
+});
+
+/// A word of one to eight ASCII bytes, none of them NUL, lower-cased and packed into a
+/// number (little-endian, zero-padded): distinct words give distinct keys. `None` for any
+/// other word.
+#[inline]
+fn pack_lower8(w: &[u8]) -> Option<u64> {
+    if w.is_empty() || w.len() > 8 {
+        return None;
+    }
+    let x = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    // the padding lanes, set, so that only a NUL inside the word counts
+    let pad = if w.len() == 8 { 0 } else { !0u64 << (8 * w.len()) };
+    if x & crate::swar::H8 != 0 || crate::swar::zero_bytes(x | pad) != 0 {
+        return None;
+    }
+    Some(crate::swar::ascii_lower(x))
+}
+
+/// Membership mask of word `w`: short ASCII words by their packed bytes, others by hash.
+#[inline]
+fn mask_of_word(w: &str, hash: impl FnOnce() -> u64) -> u32 {
+    match pack_lower8(w.as_bytes()) {
+        Some(key) => SHORT_WORDS.get(key),
+        None => mask_of(hash(), w),
+    }
+}
+
 /// Membership mask of word `w` whose lower-case hash is `h`.
 fn mask_of(h: u64, w: &str) -> u32 {
     match WORDS.get(&h) {
@@ -375,7 +456,7 @@ fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn in_set(set: &Table, w: &str) -> bool {
-    mask_of(lower_hash(w), w) & set.0 != 0
+    mask_of_word(w, || lower_hash(w)) & set.0 != 0
 }
 
 /// Upper-cased key of an acronym, plural `s` dropped ("NGOs" -> "NGO").
@@ -982,7 +1063,7 @@ impl<'a> Cx<'a> {
     #[inline(never)]
     fn mask_now(&self, t: &Tok) -> u32 {
         let w = self.text.get(t.s..t.e).unwrap_or("");
-        let m = mask_of(if t.h == 0 { lower_hash(w) } else { t.h }, w);
+        let m = mask_of_word(w, || if t.h == 0 { lower_hash(w) } else { t.h });
         t.mask.set(m);
         m
     }
@@ -2358,6 +2439,31 @@ mod tests {
         let (mut toks, mut marks) = (Vec::new(), Marks::default());
         tokenize(text, &mut toks, &mut marks);
         (toks, marks)
+    }
+
+    #[test]
+    fn short_words_give_the_hashed_tables_mask() {
+        let mut words: Vec<String> = Vec::new();
+        for &(_, w) in WORDS.values() {
+            let upper = w.to_uppercase();
+            let mut cap = w.chars();
+            let cap: String = cap.next().into_iter().flat_map(char::to_uppercase).chain(cap).collect();
+            words.extend([w.to_string(), upper, cap, format!("{w}s"), format!("{w}\0"), format!("x{w}")]);
+        }
+        words.extend(["", "\0", "a\0", "of\0\0", "Для", "ДЛЯ", "Ministryy", "MINISTRY", "Ünited", "K"].map(String::from));
+        let mut short = 0;
+        for w in &words {
+            let want = mask_of(lower_hash(w), w);
+            assert_eq!(mask_of_word(w, || lower_hash(w)), want, "{w:?}");
+            short += usize::from(pack_lower8(w.as_bytes()).is_some() && want != 0);
+        }
+        // the packed path decides most listed words
+        assert!(short > WORDS.len(), "{short} of {}", WORDS.len());
+        assert_eq!(pack_lower8(b"Of"), pack_lower8(b"oF"));
+        assert_ne!(pack_lower8(b"a"), pack_lower8(b"a\0"));
+        assert_eq!(pack_lower8(b"a\0"), None);
+        assert_eq!(pack_lower8("é".as_bytes()), None);
+        assert_eq!(pack_lower8(b"abcdefghi"), None);
     }
 
     #[test]
