@@ -12,6 +12,79 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
+/// A word of one to eight ASCII bytes, none of them NUL, lower-cased and packed into a number
+/// (little-endian, zero-padded): distinct words (ignoring ASCII case) give distinct keys, and a
+/// key is never 0. `None` for any other word.
+#[inline]
+pub(crate) fn pack_lower8(w: &[u8]) -> Option<u64> {
+    use crate::swar::{ascii_lower, zero_bytes, H8};
+    if w.is_empty() || w.len() > 8 {
+        return None;
+    }
+    let x = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    // the padding lanes, set, so that only a NUL inside the word counts
+    let pad = if w.len() == 8 { 0 } else { !0u64 << (8 * w.len()) };
+    if x & H8 != 0 || zero_bytes(x | pad) != 0 {
+        return None;
+    }
+    Some(ascii_lower(x))
+}
+
+/// A table keyed by short ASCII words packed with [`pack_lower8`]. Most word look-ups are of
+/// short ASCII words ("of", "the", "May", "people"), and their key is the word itself: a probe
+/// needs no hash of the bytes and no comparison of strings. The finders keep their hashed maps
+/// for longer and non-ASCII words. Open addressing, at most a quarter full; key 0 marks an
+/// empty slot.
+pub(crate) struct ShortKeys<V> {
+    keys: Vec<u64>,
+    vals: Vec<V>,
+    shift: u32,
+}
+
+impl<V: Copy + Default> ShortKeys<V> {
+    /// The table of `entries` (packed key, value); a key given twice gets `merge(old, new)`.
+    pub(crate) fn new(entries: impl IntoIterator<Item = (u64, V)>, merge: impl Fn(V, V) -> V) -> ShortKeys<V> {
+        let entries: Vec<(u64, V)> = entries.into_iter().filter(|&(k, _)| k != 0).collect();
+        let mut bits = 4;
+        while (1usize << bits) < entries.len() * 4 {
+            bits += 1;
+        }
+        let mut t = ShortKeys { keys: vec![0; 1 << bits], vals: vec![V::default(); 1 << bits], shift: 64 - bits };
+        let last = t.keys.len() - 1;
+        for (key, val) in entries {
+            let mut s = t.slot(key);
+            while t.keys[s] != 0 && t.keys[s] != key {
+                s = (s + 1) & last;
+            }
+            t.vals[s] = if t.keys[s] == key { merge(t.vals[s], val) } else { val };
+            t.keys[s] = key;
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The value of the word packed as `key`, if it is in the table.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<V> {
+        let last = self.keys.len() - 1;
+        let mut s = self.slot(key);
+        loop {
+            let k = self.keys[s];
+            if k == key {
+                return Some(self.vals[s]);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & last;
+        }
+    }
+}
+
 /// A table of lower-case words, hashed once: `contains` lower-cases the word on the stack and
 /// makes one lookup instead of comparing it with every entry.
 pub(crate) struct WordSet {
@@ -82,6 +155,31 @@ impl WordSet {
 #[cfg(test)]
 mod tests {
     use super::WordSet;
+
+    #[test]
+    fn packed_words_are_distinct_and_found() {
+        use super::{pack_lower8, ShortKeys};
+        assert_eq!(pack_lower8(b"Of"), pack_lower8(b"oF"));
+        assert_eq!(pack_lower8(b"of"), Some(u64::from(b'o') | u64::from(b'f') << 8));
+        assert_ne!(pack_lower8(b"a"), pack_lower8(b"b"));
+        for w in [&b""[..], b"a\0", b"\0a", b"abcdefghi", "é".as_bytes(), b"ab\x80"] {
+            assert_eq!(pack_lower8(w), None, "{w:?}");
+        }
+        assert!(pack_lower8(b"abcdefgh").is_some() && pack_lower8(b"a-b'c.9").is_some());
+        let words = ["the", "of", "May", "people", "a", "abcdefgh", "and", "AND"];
+        let t = ShortKeys::new(words.iter().map(|w| (pack_lower8(w.as_bytes()).unwrap(), 1u32)), |a, b| a + b);
+        assert_eq!(t.get(pack_lower8(b"THE").unwrap()), Some(1));
+        assert_eq!(t.get(pack_lower8(b"And").unwrap()), Some(2));
+        assert_eq!(t.get(pack_lower8(b"people").unwrap()), Some(1));
+        for w in ["them", "o", "peoples", "abcdefg", "ma", "an"] {
+            assert_eq!(t.get(pack_lower8(w.as_bytes()).unwrap()), None, "{w}");
+        }
+        // a table fuller than one probe: every key still found, no other
+        let many: Vec<u64> = (0..300u32).map(|i| pack_lower8(format!("w{i}").as_bytes()).unwrap()).collect();
+        let t = ShortKeys::new(many.iter().map(|&k| (k, k)), |a, _| a);
+        assert!(many.iter().all(|&k| t.get(k) == Some(k)));
+        assert_eq!(t.get(pack_lower8(b"w300").unwrap()), None);
+    }
 
     #[test]
     fn a_word_set_ignores_case_and_rejects_long_words() {

@@ -34,6 +34,7 @@ mod dictionary;
 mod russian;
 mod tables;
 
+use crate::words::{pack_lower8, ShortKeys};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -216,83 +217,19 @@ static WORDS: Lazy<std::collections::HashMap<u64, (u32, &'static str), std::hash
         m
     });
 
-/// The words of [`WORDS`] whose lower case is at most eight ASCII bytes, keyed by those bytes
-/// packed into a number ([`pack_lower8`]). Most look-ups are of short ASCII words ("of",
-/// "the", "Ministry"), and their key is the word itself: a probe needs no hash of the bytes
-/// and no comparison of strings. Open addressing, at most a quarter full; key 0 (no word is
-/// empty) marks an empty slot.
-struct ShortWords {
-    keys: Vec<u64>,
-    masks: Vec<u32>,
-    shift: u32,
-}
-
-impl ShortWords {
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    /// The mask of the word packed as `key` (0 when it is in no table).
-    #[inline]
-    fn get(&self, key: u64) -> u32 {
-        let last = self.keys.len() - 1;
-        let mut s = self.slot(key);
-        loop {
-            let k = self.keys[s];
-            if k == key {
-                return self.masks[s];
-            }
-            if k == 0 {
-                return 0;
-            }
-            s = (s + 1) & last;
-        }
-    }
-}
-
-static SHORT_WORDS: Lazy<ShortWords> = Lazy::new(|| {
-    let entries: Vec<(u64, u32)> =
-        WORDS.values().filter_map(|&(mask, w)| Some((pack_lower8(lower(w).as_bytes())?, mask))).collect();
-    let mut bits = 4;
-    while (1usize << bits) < entries.len() * 4 {
-        bits += 1;
-    }
-    let mut t = ShortWords { keys: vec![0; 1 << bits], masks: vec![0; 1 << bits], shift: 64 - bits };
-    let last = t.keys.len() - 1;
-    for (key, mask) in entries {
-        let mut s = t.slot(key);
-        while t.keys[s] != 0 && t.keys[s] != key {
-            s = (s + 1) & last;
-        }
-        t.keys[s] = key;
-        t.masks[s] |= mask;
-    }
-    t
+/// The words of [`WORDS`] whose lower case is at most eight ASCII bytes, by their packed bytes
+/// (most look-ups: "of", "the", "Ministry").
+static SHORT_WORDS: Lazy<ShortKeys<u32>> = Lazy::new(|| {
+    ShortKeys::new(WORDS.values().filter_map(|&(mask, w)| Some((pack_lower8(lower(w).as_bytes())?, mask))), |a, b| {
+        a | b
+    })
 });
-
-/// A word of one to eight ASCII bytes, none of them NUL, lower-cased and packed into a
-/// number (little-endian, zero-padded): distinct words give distinct keys. `None` for any
-/// other word.
-#[inline]
-fn pack_lower8(w: &[u8]) -> Option<u64> {
-    if w.is_empty() || w.len() > 8 {
-        return None;
-    }
-    let x = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
-    // the padding lanes, set, so that only a NUL inside the word counts
-    let pad = if w.len() == 8 { 0 } else { !0u64 << (8 * w.len()) };
-    if x & crate::swar::H8 != 0 || crate::swar::zero_bytes(x | pad) != 0 {
-        return None;
-    }
-    Some(crate::swar::ascii_lower(x))
-}
 
 /// Membership mask of word `w`: short ASCII words by their packed bytes, others by hash.
 #[inline]
 fn mask_of_word(w: &str, hash: impl FnOnce() -> u64) -> u32 {
     match pack_lower8(w.as_bytes()) {
-        Some(key) => SHORT_WORDS.get(key),
+        Some(key) => SHORT_WORDS.get(key).unwrap_or(0),
         None => mask_of(hash(), w),
     }
 }
@@ -2450,7 +2387,9 @@ mod tests {
             let cap: String = cap.next().into_iter().flat_map(char::to_uppercase).chain(cap).collect();
             words.extend([w.to_string(), upper, cap, format!("{w}s"), format!("{w}\0"), format!("x{w}")]);
         }
-        words.extend(["", "\0", "a\0", "of\0\0", "Для", "ДЛЯ", "Ministryy", "MINISTRY", "Ünited", "K"].map(String::from));
+        words.extend(
+            ["", "\0", "a\0", "of\0\0", "Для", "ДЛЯ", "Ministryy", "MINISTRY", "Ünited", "K"].map(String::from),
+        );
         let mut short = 0;
         for w in &words {
             let want = mask_of(lower_hash(w), w);
@@ -2459,11 +2398,6 @@ mod tests {
         }
         // the packed path decides most listed words
         assert!(short > WORDS.len(), "{short} of {}", WORDS.len());
-        assert_eq!(pack_lower8(b"Of"), pack_lower8(b"oF"));
-        assert_ne!(pack_lower8(b"a"), pack_lower8(b"a\0"));
-        assert_eq!(pack_lower8(b"a\0"), None);
-        assert_eq!(pack_lower8("é".as_bytes()), None);
-        assert_eq!(pack_lower8(b"abcdefghi"), None);
     }
 
     #[test]
