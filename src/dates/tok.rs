@@ -197,6 +197,16 @@ pub(super) fn is_letter(c: char) -> bool {
 }
 
 /// Roles of `word` in every language (empty when it is in no table). No allocation.
+/// The index's keys of at most eight ASCII bytes by their packed bytes (most look-ups: "May",
+/// "to", "and"; see [`crate::words::ShortKeys`]).
+static SHORT: Lazy<crate::words::ShortKeys<&'static [Entry]>> = Lazy::new(|| {
+    let map = &INDEX.map;
+    crate::words::ShortKeys::new(
+        map.iter().filter_map(|(k, v)| Some((crate::words::pack_lower8(k)?, v.as_slice()))),
+        |a, _| a,
+    )
+});
+
 pub(super) fn lookup(word: &str) -> &'static [Entry] {
     let idx = &*INDEX;
     // Lower-casing keeps the byte length of ASCII and Cyrillic words.
@@ -211,6 +221,9 @@ pub(super) fn lookup(word: &str) -> &'static [Entry] {
         let first2 = [b[0].to_ascii_lowercase(), b.get(1).map_or(0, u8::to_ascii_lowercase)];
         if !idx.has_pair(&first2[..b.len().min(2)]) || b.len() >= buf.len() - 4 {
             return &[];
+        }
+        if let Some(key) = crate::words::pack_lower8(b) {
+            return SHORT.get(key).unwrap_or(&[]);
         }
         let key = &mut buf[..b.len()];
         key.copy_from_slice(b);
@@ -563,6 +576,33 @@ pub(super) fn read_back(text: &str, pos: usize, cache: &mut WordCache) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_ascii_words_find_what_the_map_holds() {
+        let idx = &*INDEX;
+        let mut words: Vec<String> = Vec::new();
+        for k in idx.map.keys() {
+            let Ok(w) = std::str::from_utf8(k) else { continue };
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}x"), format!("x{w}"), format!("{w}\0")]);
+        }
+        words.extend(["", "May", "MAY", "mAy", "to", "and", "Mayy", "\0", "th"].map(String::from));
+        let mut short = 0;
+        for w in &words {
+            let want: &[Entry] = if w.is_empty() || w.len() >= 60 {
+                &[]
+            } else {
+                idx.map.get(w.to_lowercase().as_bytes()).map_or(&[], |v| v.as_slice())
+            };
+            let got = lookup(w);
+            assert!(
+                got.as_ptr() == want.as_ptr() && got.len() == want.len() || want.is_empty() && got.is_empty(),
+                "{w:?}"
+            );
+            short += usize::from(w.is_ascii() && w.len() <= 8 && !want.is_empty());
+        }
+        let packed = idx.map.keys().filter(|k| crate::words::pack_lower8(k).is_some()).count();
+        assert!(packed > 20 && short >= packed, "{short} {packed}");
+    }
 
     #[test]
     fn a_word_cache_moved_to_another_text_answers_for_that_text() {
