@@ -181,6 +181,9 @@ const LETTERS: usize = 58;
 
 struct Lexicon {
     map: HashMap<&'static [u8], Entry, crate::hash::FxBuild>,
+    /// The entries of `map` keyed by at most eight lower-case ASCII bytes, by their packed
+    /// bytes (most look-ups; see [`crate::words::ShortKeys`]).
+    short: crate::words::ShortKeys<Entry>,
     /// For (first letter, last letter): bit `n` set when a number word of `n` chars exists.
     num_filter: Vec<u32>,
     /// Letters that start some number word.
@@ -196,7 +199,11 @@ struct Lexicon {
 
 impl Lexicon {
     fn get(&self, lower: &[u8]) -> Entry {
-        self.map.get(lower).copied().unwrap_or_default()
+        match crate::words::pack_lower8(lower) {
+            // a key with an ASCII capital is in neither table: folded words have none
+            Some(key) if !lower.iter().any(u8::is_ascii_uppercase) => self.short.get(key).unwrap_or_default(),
+            _ => self.map.get(lower).copied().unwrap_or_default(),
+        }
     }
     /// `may_start_number(c) && may_begin_number(c, d)` for ASCII `c` and `d`.
     #[inline]
@@ -286,7 +293,13 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
     for (c, slot) in num_first_ascii.iter_mut().enumerate() {
         *slot = letter_index(char::from(c as u8)).is_some_and(|f| num_first[f]);
     }
-    let mut lex = Lexicon { map, num_filter, num_first, num_first_ascii, num_second, ascii_pairs: [0; 128] };
+    let short = crate::words::ShortKeys::new(
+        map.iter()
+            .filter(|(k, _)| !k.iter().any(u8::is_ascii_uppercase))
+            .filter_map(|(k, e)| Some((crate::words::pack_lower8(k)?, *e))),
+        |a, _| a,
+    );
+    let mut lex = Lexicon { map, short, num_filter, num_first, num_first_ascii, num_second, ascii_pairs: [0; 128] };
     for c in 0..128u8 {
         for d in 0..128u8 {
             let (f, s) = (char::from(c), char::from(d));
@@ -398,6 +411,10 @@ fn fold_into<'a>(word: &str, buf: &'a mut [u8; 64]) -> Option<&'a [u8]> {
 }
 
 fn lookup(lex: &Lexicon, word: &str) -> (Entry, bool) {
+    // a short ASCII word folds to its ASCII lower case: its packed bytes are the folded key
+    if let Some(key) = crate::words::pack_lower8(word.as_bytes()) {
+        return (lex.short.get(key).unwrap_or_default(), true);
+    }
     let mut buf = [0u8; 64];
     match fold_into(word, &mut buf) {
         Some(l) => (lex.get(l), true),
@@ -1666,6 +1683,42 @@ fn group(d: &[u8]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_find_what_the_lexicon_map_holds() {
+        let lex = &*LEXICON;
+        let by_map = |w: &str| {
+            let mut buf = [0u8; 64];
+            match fold_into(w, &mut buf) {
+                Some(l) => (lex.map.get(l).copied().unwrap_or_default(), true),
+                None => (Entry::default(), false),
+            }
+        };
+        let same = |a: (Entry, bool), b: (Entry, bool)| {
+            a.1 == b.1
+                && a.0.flags == b.0.flags
+                && a.0.num.map(|(v, k)| (v.to_bits(), k)) == b.0.num.map(|(v, k)| (v.to_bits(), k))
+        };
+        let mut words: Vec<String> = Vec::new();
+        for k in lex.map.keys() {
+            let Ok(w) = std::str::from_utf8(k) else { continue };
+            words.extend([w.to_string(), w.to_uppercase(), format!("{w}x"), format!("x{w}"), format!("{w}\0")]);
+        }
+        words.extend(["", "Two", "TWO", "people", "dozen", "\0", "Ёлка"].map(String::from));
+        let mut short = 0;
+        for w in &words {
+            let want = by_map(w);
+            assert!(same(lookup(lex, w), want), "{w:?}");
+            let mut buf = [0u8; 64];
+            if let Some(l) = fold_into(w, &mut buf) {
+                assert!(same((lex.get(l), true), want), "{w:?}");
+            }
+            short += usize::from(crate::words::pack_lower8(w.as_bytes()).is_some() && want.0.flags != 0);
+        }
+        // a key with a capital is looked up as written, not by its packed lower case
+        assert_eq!(lex.get(b"Two").flags, lex.map.get(&b"Two"[..]).map_or(0, |e| e.flags));
+        assert!(short > 100, "{short}");
+    }
 
     #[test]
     fn find_quantities_into_appends_what_find_quantities_returns() {
