@@ -30,14 +30,29 @@ pub(crate) fn pack_lower8(w: &[u8]) -> Option<u64> {
     Some(ascii_lower(x))
 }
 
+/// [`pack_lower8`] of a word already in lower case: `None` also when it holds an ASCII
+/// capital, so a key that is not exactly a lower-case table word is never taken for one.
+#[inline]
+pub(crate) fn pack_lower8_exact(w: &[u8]) -> Option<u64> {
+    use crate::swar::{between, zero_bytes, H8};
+    if w.is_empty() || w.len() > 8 {
+        return None;
+    }
+    let x = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    let pad = if w.len() == 8 { 0 } else { !0u64 << (8 * w.len()) };
+    if x & H8 != 0 || zero_bytes(x | pad) != 0 || between(x, 0x40, 0x5B) != 0 {
+        return None;
+    }
+    Some(x)
+}
+
 /// A table keyed by short ASCII words packed with [`pack_lower8`]. Most word look-ups are of
 /// short ASCII words ("of", "the", "May", "people"), and their key is the word itself: a probe
 /// needs no hash of the bytes and no comparison of strings. The finders keep their hashed maps
-/// for longer and non-ASCII words. Open addressing, at most a quarter full; key 0 marks an
-/// empty slot.
+/// for longer and non-ASCII words. Open addressing, at most a quarter full, each key beside its
+/// value (one cache line per probe); key 0 marks an empty slot.
 pub(crate) struct ShortKeys<V> {
-    keys: Vec<u64>,
-    vals: Vec<V>,
+    slots: Vec<(u64, V)>,
     shift: u32,
 }
 
@@ -49,15 +64,16 @@ impl<V: Copy + Default> ShortKeys<V> {
         while (1usize << bits) < entries.len() * 4 {
             bits += 1;
         }
-        let mut t = ShortKeys { keys: vec![0; 1 << bits], vals: vec![V::default(); 1 << bits], shift: 64 - bits };
-        let last = t.keys.len() - 1;
+        let mut t = ShortKeys { slots: vec![(0, V::default()); 1 << bits], shift: 64 - bits };
+        let last = t.slots.len() - 1;
         for (key, val) in entries {
             let mut s = t.slot(key);
-            while t.keys[s] != 0 && t.keys[s] != key {
+            while t.slots[s].0 != 0 && t.slots[s].0 != key {
                 s = (s + 1) & last;
             }
-            t.vals[s] = if t.keys[s] == key { merge(t.vals[s], val) } else { val };
-            t.keys[s] = key;
+            let slot = &mut t.slots[s];
+            slot.1 = if slot.0 == key { merge(slot.1, val) } else { val };
+            slot.0 = key;
         }
         t
     }
@@ -70,12 +86,12 @@ impl<V: Copy + Default> ShortKeys<V> {
     /// The value of the word packed as `key`, if it is in the table.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<V> {
-        let last = self.keys.len() - 1;
+        let last = self.slots.len() - 1;
         let mut s = self.slot(key);
         loop {
-            let k = self.keys[s];
+            let (k, v) = self.slots[s];
             if k == key {
-                return Some(self.vals[s]);
+                return Some(v);
             }
             if k == 0 {
                 return None;
@@ -166,6 +182,12 @@ mod tests {
             assert_eq!(pack_lower8(w), None, "{w:?}");
         }
         assert!(pack_lower8(b"abcdefgh").is_some() && pack_lower8(b"a-b'c.9").is_some());
+        for w in [&b"of"[..], b"new york", b"a-b'c.9", b"Of", b"OF", b"a\0", b"", b"abcdefghi", "é".as_bytes(), b"@[`{"]
+        {
+            let lower = !w.iter().any(u8::is_ascii_uppercase);
+            let want = if lower { pack_lower8(w) } else { None };
+            assert_eq!(super::pack_lower8_exact(w), want, "{w:?}");
+        }
         let words = ["the", "of", "May", "people", "a", "abcdefgh", "and", "AND"];
         let t = ShortKeys::new(words.iter().map(|w| (pack_lower8(w.as_bytes()).unwrap(), 1u32)), |a, b| a + b);
         assert_eq!(t.get(pack_lower8(b"THE").unwrap()), Some(1));

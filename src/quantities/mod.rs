@@ -199,10 +199,9 @@ struct Lexicon {
 
 impl Lexicon {
     fn get(&self, lower: &[u8]) -> Entry {
-        match crate::words::pack_lower8(lower) {
-            // a key with an ASCII capital is in neither table: folded words have none
-            Some(key) if !lower.iter().any(u8::is_ascii_uppercase) => self.short.get(key).unwrap_or_default(),
-            _ => self.map.get(lower).copied().unwrap_or_default(),
+        match crate::words::pack_lower8_exact(lower) {
+            Some(key) => self.short.get(key).unwrap_or_default(),
+            None => self.map.get(lower).copied().unwrap_or_default(),
         }
     }
     /// `may_start_number(c) && may_begin_number(c, d)` for ASCII `c` and `d`.
@@ -294,9 +293,7 @@ static LEXICON: Lazy<Lexicon> = Lazy::new(|| {
         *slot = letter_index(char::from(c as u8)).is_some_and(|f| num_first[f]);
     }
     let short = crate::words::ShortKeys::new(
-        map.iter()
-            .filter(|(k, _)| !k.iter().any(u8::is_ascii_uppercase))
-            .filter_map(|(k, e)| Some((crate::words::pack_lower8(k)?, *e))),
+        map.iter().filter_map(|(k, e)| Some((crate::words::pack_lower8_exact(k)?, *e))),
         |a, _| a,
     );
     let mut lex = Lexicon { map, short, num_filter, num_first, num_first_ascii, num_second, ascii_pairs: [0; 128] };
