@@ -70,10 +70,22 @@ pub(crate) fn ascii_lower(x: u64) -> u64 {
     x | (between(x, 0x40, 0x5B) >> 2)
 }
 
-/// The bytes of `b` (at most eight) as a little-endian `u64`, zero-padded.
+/// The bytes of `b` (at most eight) as a little-endian `u64`, zero-padded: two overlapping
+/// loads instead of a loop over the bytes (a byte loaded twice is the same byte, so OR-ing the
+/// loads is exact).
 #[inline]
-fn load_short(b: &[u8]) -> u64 {
-    b.iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c))
+pub(crate) fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]));
+        let hi = u64::from(u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]));
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(b[0]) | u64::from(b[n / 2]) << (8 * (n / 2)) | u64::from(b[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// `a.eq_ignore_ascii_case(b)`, eight bytes a step: equal lengths and equal bytes once ASCII
@@ -93,7 +105,7 @@ pub(crate) fn eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
             return false;
         }
     }
-    ascii_lower(load_short(ca.remainder())) == ascii_lower(load_short(cb.remainder()))
+    ascii_lower(load_le(ca.remainder())) == ascii_lower(load_le(cb.remainder()))
 }
 
 /// The first `byte` at or after `i` (`b.len()` if none): a line's end, eight bytes a step.
@@ -211,6 +223,16 @@ mod tests {
                     assert_eq!(eq_ignore_ascii_case(&a, &b), a.eq_ignore_ascii_case(&b), "{v:#x} {w:#x} at {lane}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn load_le_is_the_bytes_in_order() {
+        let bytes = [0x01u8, 0x82, 0x03, 0xF4, 0x05, 0x06, 0x07, 0xE8];
+        for n in 0..=8 {
+            let w = &bytes[..n];
+            let want = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+            assert_eq!(load_le(w), want, "{n}");
         }
     }
 

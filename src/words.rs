@@ -21,9 +21,9 @@ pub(crate) fn pack_lower8(w: &[u8]) -> Option<u64> {
     if w.is_empty() || w.len() > 8 {
         return None;
     }
-    let x = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
+    let x = crate::swar::load_le(w);
     // the padding lanes, set, so that only a NUL inside the word counts
-    let pad = if w.len() == 8 { 0 } else { !0u64 << (8 * w.len()) };
+    let pad = !0u64 << (8 * w.len() - 1) << 1;
     if x & H8 != 0 || zero_bytes(x | pad) != 0 {
         return None;
     }
@@ -38,8 +38,8 @@ pub(crate) fn pack_lower8_exact(w: &[u8]) -> Option<u64> {
     if w.is_empty() || w.len() > 8 {
         return None;
     }
-    let x = w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b));
-    let pad = if w.len() == 8 { 0 } else { !0u64 << (8 * w.len()) };
+    let x = crate::swar::load_le(w);
+    let pad = !0u64 << (8 * w.len() - 1) << 1;
     if x & H8 != 0 || zero_bytes(x | pad) != 0 || between(x, 0x40, 0x5B) != 0 {
         return None;
     }

@@ -345,7 +345,7 @@ static CUES_BY_SECOND: Lazy<Vec<(u64, Vec<&'static str>)>> = Lazy::new(|| {
 /// distinct words give distinct numbers): short word lists are matched without a byte loop.
 #[inline]
 fn pack8(w: &[u8]) -> Option<u64> {
-    (w.len() <= 8).then(|| w.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b)))
+    (w.len() <= 8).then(|| crate::swar::load_le(w))
 }
 
 static DICT: Lazy<Set> =
