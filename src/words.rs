@@ -12,38 +12,32 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
-/// A word of one to eight ASCII bytes, none of them NUL, lower-cased and packed into a number
-/// (little-endian, zero-padded): distinct words (ignoring ASCII case) give distinct keys, and a
-/// key is never 0. `None` for any other word.
+/// A word of one to eight ASCII bytes, none of them NUL, as a little-endian number
+/// (zero-padded): distinct words give distinct numbers, never 0. `None` for any other word.
 #[inline]
-pub(crate) fn pack_lower8(w: &[u8]) -> Option<u64> {
-    use crate::swar::{ascii_lower, zero_bytes, H8};
+fn pack8(w: &[u8]) -> Option<u64> {
+    use crate::swar::{zero_bytes, H8};
     if w.is_empty() || w.len() > 8 {
         return None;
     }
     let x = crate::swar::load_le(w);
     // the padding lanes, set, so that only a NUL inside the word counts
     let pad = !0u64 << (8 * w.len() - 1) << 1;
-    if x & H8 != 0 || zero_bytes(x | pad) != 0 {
-        return None;
-    }
-    Some(ascii_lower(x))
+    (x & H8 == 0 && zero_bytes(x | pad) == 0).then_some(x)
+}
+
+/// [`pack8`] of the word lower-cased: the key of a [`ShortKeys`] table, equal for words that
+/// differ only in ASCII case.
+#[inline]
+pub(crate) fn pack_lower8(w: &[u8]) -> Option<u64> {
+    pack8(w).map(crate::swar::ascii_lower)
 }
 
 /// [`pack_lower8`] of a word already in lower case: `None` also when it holds an ASCII
 /// capital, so a key that is not exactly a lower-case table word is never taken for one.
 #[inline]
 pub(crate) fn pack_lower8_exact(w: &[u8]) -> Option<u64> {
-    use crate::swar::{between, zero_bytes, H8};
-    if w.is_empty() || w.len() > 8 {
-        return None;
-    }
-    let x = crate::swar::load_le(w);
-    let pad = !0u64 << (8 * w.len() - 1) << 1;
-    if x & H8 != 0 || zero_bytes(x | pad) != 0 || between(x, 0x40, 0x5B) != 0 {
-        return None;
-    }
-    Some(x)
+    pack8(w).filter(|&x| crate::swar::between(x, 0x40, 0x5B) == 0)
 }
 
 /// A table keyed by short ASCII words packed with [`pack_lower8`]. Most word look-ups are of
