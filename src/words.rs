@@ -43,7 +43,9 @@ pub(crate) fn pack_lower8_exact(w: &[u8]) -> Option<u64> {
 /// A table keyed by short ASCII words packed with [`pack_lower8`]. Most word look-ups are of
 /// short ASCII words ("of", "the", "May", "people"), and their key is the word itself: a probe
 /// needs no hash of the bytes and no comparison of strings. The finders keep their hashed maps
-/// for longer and non-ASCII words. Open addressing, at most a quarter full, each key beside its
+/// for longer and non-ASCII words. A table is built from its map's lower-case keys with
+/// [`pack_lower8_exact`] (a key the map could never match stays out) and probed with
+/// [`pack_lower8`] for words as written, or [`pack_lower8_exact`] for keys already folded. Open addressing, at most a quarter full, each key beside its
 /// value (one cache line per probe); key 0 marks an empty slot.
 pub(crate) struct ShortKeys<V> {
     slots: Vec<(u64, V)>,

@@ -196,35 +196,35 @@ pub(super) fn is_letter(c: char) -> bool {
     }
 }
 
-/// Roles of `word` in every language (empty when it is in no table). No allocation.
 /// The index's keys of at most eight ASCII bytes by their packed bytes (most look-ups: "May",
 /// "to", "and"; see [`crate::words::ShortKeys`]).
 static SHORT: Lazy<crate::words::ShortKeys<&'static [Entry]>> = Lazy::new(|| {
     let map = &INDEX.map;
     crate::words::ShortKeys::new(
-        map.iter().filter_map(|(k, v)| Some((crate::words::pack_lower8(k)?, v.as_slice()))),
+        map.iter().filter_map(|(k, v)| Some((crate::words::pack_lower8_exact(k)?, v.as_slice()))),
         |a, _| a,
     )
 });
 
+/// Roles of `word` in every language (empty when it is in no table). No allocation.
 pub(super) fn lookup(word: &str) -> &'static [Entry] {
     let idx = &*INDEX;
     // Lower-casing keeps the byte length of ASCII and Cyrillic words.
     if word.is_empty() || word.len() >= 64 || idx.lengths & (1u64 << word.len()) == 0 {
         return &[];
     }
-    let mut buf = [0u8; 64];
     let b = word.as_bytes();
     if b.is_ascii() {
         // Most words: the pair test on the first two bytes, then the word lower-cased whole
         // (the loop below gives the same key and refusals, a byte at a time).
         let first2 = [b[0].to_ascii_lowercase(), b.get(1).map_or(0, u8::to_ascii_lowercase)];
-        if !idx.has_pair(&first2[..b.len().min(2)]) || b.len() >= buf.len() - 4 {
+        if !idx.has_pair(&first2[..b.len().min(2)]) || b.len() >= 60 {
             return &[];
         }
         if let Some(key) = crate::words::pack_lower8(b) {
             return SHORT.get(key).unwrap_or(&[]);
         }
+        let mut buf = [0u8; 64];
         let key = &mut buf[..b.len()];
         key.copy_from_slice(b);
         key.make_ascii_lowercase();

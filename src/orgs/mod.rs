@@ -34,7 +34,7 @@ mod dictionary;
 mod russian;
 mod tables;
 
-use crate::words::{pack_lower8, ShortKeys};
+use crate::words::{pack_lower8, pack_lower8_exact, ShortKeys};
 use once_cell::sync::Lazy;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -220,9 +220,10 @@ static WORDS: Lazy<std::collections::HashMap<u64, (u32, &'static str), std::hash
 /// The words of [`WORDS`] whose lower case is at most eight ASCII bytes, by their packed bytes
 /// (most look-ups: "of", "the", "Ministry").
 static SHORT_WORDS: Lazy<ShortKeys<u32>> = Lazy::new(|| {
-    ShortKeys::new(WORDS.values().filter_map(|&(mask, w)| Some((pack_lower8(lower(w).as_bytes())?, mask))), |a, b| {
-        a | b
-    })
+    ShortKeys::new(
+        WORDS.values().filter_map(|&(mask, w)| Some((pack_lower8_exact(lower(w).as_bytes())?, mask))),
+        |a, b| a | b,
+    )
 });
 
 /// Membership mask of word `w`: short ASCII words by their packed bytes, others by hash.
@@ -343,6 +344,8 @@ static CUES_BY_SECOND: Lazy<Vec<(u64, Vec<&'static str>)>> = Lazy::new(|| {
 
 /// The bytes of a word of at most eight bytes as one number (no word holds a NUL byte, so
 /// distinct words give distinct numbers): short word lists are matched without a byte loop.
+/// Not [`pack_lower8_exact`]: the cue test asks it of every short word, and its checks (ASCII,
+/// no capital, no NUL) cost more than they save here, where the listed words are plain.
 #[inline]
 fn pack8(w: &[u8]) -> Option<u64> {
     (w.len() <= 8).then(|| crate::swar::load_le(w))
