@@ -15,7 +15,7 @@ use crate::model::{
     Attachment, Caption, DateMention, DateOrder, DateRange, Dateline, Document, Headline, Item, NumericDateOrder,
     OrderEvidence, Organization, Place, Precision, Quantity,
 };
-use crate::orgs::{AcronymTable, OrgMention, TableBuilder};
+use crate::orgs::{AcronymTable, GroupScratch, OrgMention, TableBuilder};
 use crate::segment::{self, BlockFacts, ItemPlan, Layout};
 use crate::Span;
 
@@ -295,10 +295,13 @@ impl Extractor {
             .zip(&drafts)
             .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, &mut count_scratch)).collect())
             .collect();
+        let mut group_scratch = GroupScratch::default();
         let organizations: Vec<Vec<Vec<Organization>>> = builders
             .iter()
             .zip(found)
-            .map(|(doc, (found, table))| found.into_iter().map(|o| doc.organizations(o, &table)).collect())
+            .map(|(doc, (found, table))| {
+                found.into_iter().map(|o| doc.organizations(o, &table, &mut group_scratch)).collect()
+            })
             .collect();
         sources
             .into_iter()
@@ -765,8 +768,15 @@ impl DocBuilder<'_> {
 
     /// Distinct organizations of an item, acronyms unified with their expansions across the
     /// document.
-    fn organizations(&self, mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organization> {
-        crate::orgs::group(mentions, table)
+    ///
+    /// `scratch` holds the grouping's buffers (reused from item to item).
+    fn organizations(
+        &self,
+        mentions: Vec<OrgMention>,
+        table: &AcronymTable,
+        scratch: &mut GroupScratch,
+    ) -> Vec<Organization> {
+        crate::orgs::group_with(mentions, table, scratch)
             .into_iter()
             .map(|o| Organization {
                 name: o.name,

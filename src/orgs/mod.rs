@@ -2222,7 +2222,28 @@ fn looks_acronym(name: &str) -> bool {
 /// document `table`, in the well-known expansions, or by initials against an acronym of the
 /// item or table), and country offices with their parent. Acronyms the table knows as terms
 /// are dropped.
-pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organization> {
+pub fn group(mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organization> {
+    group_with(mentions, table, &mut GroupScratch::default())
+}
+
+/// The buffers [`group`] works in, kept from one item to the next by the extractor (three
+/// allocations an item fewer); their contents mean nothing between calls.
+#[derive(Default)]
+pub(crate) struct GroupScratch {
+    /// The grouping keys' text.
+    buf: String,
+    /// Each mention's acronym key, a range of `buf`.
+    acr_keys: Vec<Option<Range<usize>>>,
+    /// The organizations so far, with their keys and whether the name is an acronym.
+    orgs: Vec<(Key, Organization, bool)>,
+}
+
+/// [`group`] in `scratch`'s buffers.
+pub(crate) fn group_with(
+    mut mentions: Vec<OrgMention>,
+    table: &AcronymTable,
+    scratch: &mut GroupScratch,
+) -> Vec<Organization> {
     // "the Commission" -> the document's "European Commission"
     for m in mentions.iter_mut() {
         if m.acronym.is_none() && !m.name.contains(' ') {
@@ -2235,19 +2256,20 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
     // item's keys cost no allocation each.
     // (sized once: a key is about as long as its name and initials, or its acronym)
     let size = mentions.iter().map(|m| 2 * m.name.len() + m.acronym.as_ref().map_or(0, String::len)).sum();
-    let mut buf = String::with_capacity(size);
-    // each mention's acronym key, worked out once (no vector when no mention has an acronym):
+    let GroupScratch { buf, acr_keys, orgs } = scratch;
+    buf.clear();
+    buf.reserve(size);
+    // each mention's acronym key, worked out once (left empty when no mention has an acronym):
     // the item's acronyms
-    let acr_keys: Vec<Option<Range<usize>>> = if mentions.iter().any(|m| m.acronym.is_some()) {
+    acr_keys.clear();
+    if mentions.iter().any(|m| m.acronym.is_some()) {
         let mut push = |a: &str| {
             let at = buf.len();
-            acronym_key_into(a, &mut buf);
+            acronym_key_into(a, buf);
             at..buf.len()
         };
-        mentions.iter().map(|m| m.acronym.as_deref().map(&mut push)).collect()
-    } else {
-        Vec::new()
-    };
+        acr_keys.extend(mentions.iter().map(|m| m.acronym.as_deref().map(&mut push)));
+    }
     // an organization's grouping key: its acronym's key, or its normalized name
     fn key_of(
         m: &OrgMention,
@@ -2286,15 +2308,16 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         buf.truncate(nk.end);
         Key::Buf(nk)
     }
-    let mut orgs: Vec<(Key, Organization, bool)> = Vec::with_capacity(mentions.len());
+    orgs.clear();
+    orgs.reserve(mentions.len());
     for (idx, m) in mentions.into_iter().enumerate() {
         let acr_key = acr_keys.get(idx).unwrap_or(&None);
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(&buf[k.clone()])) {
             continue;
         }
         let is_acr = looks_acronym(&m.name);
-        let key = key_of(&m, is_acr, acr_key, table, &acr_keys, &mut buf);
-        let key_str = key.of(&buf);
+        let key = key_of(&m, is_acr, acr_key, table, acr_keys, buf);
+        let key_str = key.of(buf);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
         // the mention is owned: its fields move into the organization
         let OrgMention { span, name, acronym, office, .. } = m;
@@ -2307,7 +2330,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
                 acr_like.then(|| key.to_string())
             })
         };
-        if let Some((_, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| k.of(&buf) == key_str) {
+        if let Some((_, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| k.of(buf) == key_str) {
             o.mentions.push(span);
             if o.office.is_none() {
                 o.office = office;
@@ -2326,7 +2349,7 @@ pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organiz
         let acronym = acr(key_str);
         orgs.push((key, Organization { name, acronym, office, mentions: vec![span] }, is_acr));
     }
-    orgs.into_iter().map(|(_, o, _)| o).collect()
+    orgs.drain(..).map(|(_, o, _)| o).collect()
 }
 
 /// A grouping key of [`group`]: a range of its key buffer, or a static key.
