@@ -126,6 +126,13 @@ impl AcronymTable {
         if self.heads.is_empty() {
             return None;
         }
+        // a short ASCII head is lower-cased on the stack
+        let mut buf = [0u8; 32];
+        if let Some(b) = buf.get_mut(..head.len()).filter(|_| head.is_ascii()) {
+            b.copy_from_slice(head.as_bytes());
+            b.make_ascii_lowercase();
+            return self.heads.get(std::str::from_utf8(b).ok()?)?.as_deref();
+        }
         self.heads.get(&lower(head))?.as_deref()
     }
     /// All pairs (acronym, name) in document order.
@@ -2013,8 +2020,11 @@ pub struct TableBuilder {
     terms: HashSet<String>,
     /// Head nouns the texts use bare ("the Commission"), as written.
     bare: Vec<String>,
-    /// Written-out names (several words, not offices) whose words include a head noun, in order.
-    named: Vec<String>,
+    /// Written-out names (several words, not offices) whose words include a head noun, in
+    /// order: ranges of `named_text` (one buffer, not a string each).
+    named: Vec<Range<usize>>,
+    /// The text of the `named` names, one after another.
+    named_text: String,
     /// The token buffer, kept from one text to the next.
     toks: TokBuffer,
 }
@@ -2077,12 +2087,21 @@ impl TableBuilder {
         table.terms = self.terms;
         // the head of a written-out name: its first head noun ("Council of the European Union")
         if !self.bare.is_empty() {
-            for name in &self.named {
+            // the two names' keys, compared in buffers kept across the names
+            let (mut kn, mut kname) = (String::new(), String::new());
+            for r in &self.named {
+                let name = &self.named_text[r.clone()];
                 let Some(h) = name.split_whitespace().find(|w| in_set(&HEADS, w)) else { continue };
                 if let Some(b) = self.bare.iter().find(|b| b.eq_ignore_ascii_case(h)) {
-                    let e = table.heads.entry(lower(b)).or_insert_with(|| Some(name.clone()));
-                    if e.as_deref().is_some_and(|n| norm_key(n) != norm_key(name)) {
-                        *e = None;
+                    let e = table.heads.entry(lower(b)).or_insert_with(|| Some(name.to_string()));
+                    if let Some(n) = e.as_deref() {
+                        kn.clear();
+                        norm_key_into(n, &mut kn);
+                        kname.clear();
+                        norm_key_into(name, &mut kname);
+                        if kn != kname {
+                            *e = None;
+                        }
                     }
                 }
             }
@@ -2110,7 +2129,9 @@ impl TableBuilder {
                 continue;
             }
             if m.name.contains(' ') && m.name.split_whitespace().any(|w| in_set(&HEADS, w)) {
-                self.named.push(m.name.clone());
+                let at = self.named_text.len();
+                self.named_text.push_str(&m.name);
+                self.named.push(at..self.named_text.len());
             }
             if let Some(a) = &m.acronym {
                 if *a != m.name {
