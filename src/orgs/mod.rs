@@ -2418,6 +2418,42 @@ mod tests {
         assert!(same_lower("MINISTÈRE", "ministère") && !same_lower("Straße", "STRASSE"));
     }
 
+    #[test]
+    fn grouping_in_reused_buffers_is_grouping_in_fresh_ones() {
+        // acronyms after names without, no mentions after some, a bare head after its name: a
+        // buffer left over from the item before must change nothing
+        let items = [
+            "The International Organization for Migration (IOM) and UNICEF met the European Commission.",
+            "The Commission and the World Health Organization opened an office in Almaty.",
+            "Nothing organized here.",
+            "IOM staff met UNHCR, the UN Refugee Agency, and WHO in Geneva; the Commission paid.",
+            "Staff of the Ministry of Health met the commission.",
+        ];
+        let places = crate::gazetteer::Gazetteer::global();
+        let mut b = TableBuilder::default();
+        let found: Vec<Vec<OrgMention>> = items.iter().map(|t| b.find(t, false, places)).collect();
+        let table = b.build();
+        assert_eq!(table.head_name("Commission"), Some("European Commission"));
+        assert_eq!(table.head_name("COMMISSION"), Some("European Commission"));
+        assert_eq!(table.head_name("Council"), None);
+        let mut scratch = GroupScratch::default();
+        let mut names = Vec::new();
+        for ms in &found {
+            let reused = group_with(ms.clone(), &table, &mut scratch);
+            assert_eq!(reused, group(ms.clone(), &table));
+            names.push(reused.iter().map(|o| o.name.clone()).collect::<Vec<_>>());
+        }
+        let want: [&[&str]; 5] = [
+            &["International Organization for Migration", "UNICEF", "European Commission"],
+            &["World Health Organization"],
+            &[],
+            // "the Commission" is the document's "European Commission"
+            &["IOM", "UN Refugee Agency", "WHO", "European Commission"],
+            &["Ministry of Health"],
+        ];
+        assert_eq!(names, want);
+    }
+
     /// `text`'s tokens and marks, from fresh buffers.
     fn tokens(text: &str) -> (Vec<Tok>, Marks) {
         let (mut toks, mut marks) = (Vec::new(), Marks::default());
