@@ -1,5 +1,6 @@
 //! Stage 5: run the stages over a document and build the records.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::ops::Range;
@@ -714,9 +715,9 @@ impl DocBuilder<'_> {
                 text: self.input[span.range()].to_string(),
                 span,
                 date: d.dateline_date.and_then(range),
-                city: p.city.map(|c| c.name.to_string()),
-                country: p.country.map(|c| c.name.to_string()),
-                country_code: p.country.map(|c| c.country_code.to_string()),
+                city: p.city.map(|c| Cow::Borrowed(c.name)),
+                country: p.country.map(|c| Cow::Borrowed(c.name)),
+                country_code: p.country.map(|c| Cow::Borrowed(c.country_code)),
                 country_inferred: p.country_inferred,
                 attached: *att,
                 caption: p.caption.as_ref().map(|c| {
@@ -864,10 +865,10 @@ impl DocBuilder<'_> {
                             index.insert(key, out.len());
                         }
                         out.push(Place {
-                            name: p.name.to_string(),
+                            name: Cow::Borrowed(p.name),
                             text: self.input[span.range()].to_string(),
                             kind: p.kind,
-                            country_code: p.country_code.to_string(),
+                            country_code: Cow::Borrowed(p.country_code),
                             mentions: vec![span],
                         });
                     }
@@ -979,13 +980,34 @@ mod tests {
         let body = format!("Teams went to {}. They came back from {}.", countries.join(", "), countries.join(", "));
         let doc = crate::extract(&format!("FIELD VISITS\n\n{body}"));
         let places = &doc.items[0].places;
-        let names: Vec<&str> = places.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = places.iter().map(|p| &*p.name).collect();
         assert_eq!(names, countries);
         assert!(places.iter().all(|p| p.mentions.len() == 2), "{places:?}");
         for p in places {
             let input = format!("FIELD VISITS\n\n{body}");
             assert!(p.mentions.iter().all(|m| input[m.start..m.end] == p.name));
         }
+    }
+
+    #[test]
+    fn gazetteer_names_are_borrowed_not_copied() {
+        let doc = crate::extract("BISHKEK, 3 March 2023 - Floods hit Osh and Almaty.");
+        let item = &doc.items[0];
+        let d = item.dateline.as_ref().unwrap();
+        assert_eq!(
+            (d.city.as_deref(), d.country.as_deref(), d.country_code.as_deref()),
+            (Some("Bishkek"), Some("Kyrgyzstan"), Some("KG"))
+        );
+        for name in [&d.city, &d.country, &d.country_code] {
+            assert!(matches!(name, Some(Cow::Borrowed(_))), "{name:?}");
+        }
+        let names: Vec<(&str, &str)> = item.places.iter().map(|p| (&*p.name, &*p.country_code)).collect();
+        assert_eq!(names, [("Bishkek", "KG"), ("Osh", "KG"), ("Almaty", "KZ")]);
+        assert!(item.places.iter().all(|p| matches!((&p.name, &p.country_code), (Cow::Borrowed(_), Cow::Borrowed(_)))));
+        // a record read back owns its names and equals the extracted one
+        let back: crate::Document = serde_json::from_str(&serde_json::to_string(&doc).unwrap()).unwrap();
+        assert!(matches!(back.items[0].places[0].name, Cow::Owned(_)));
+        assert_eq!(back, doc);
     }
 
     #[test]

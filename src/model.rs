@@ -3,6 +3,8 @@
 //! Field names and meanings follow the record contract (`spec/records.md`, v1). Fields this crate
 //! adds on top of the contract are marked *(extension)*. The types hold no logic.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -108,12 +110,13 @@ pub struct Dateline {
     pub span: Span,
     /// The date or date range, or `None` when the dateline has none.
     pub date: Option<DateRange>,
-    /// Canonical English city name, or `None`.
-    pub city: Option<String>,
-    /// Canonical English country name, or `None`.
-    pub country: Option<String>,
-    /// ISO 3166-1 alpha-2 code of the country, or `None`.
-    pub country_code: Option<String>,
+    /// Canonical English city name, or `None`. Extracted records borrow it from the embedded
+    /// gazetteer; deserialized ones own it.
+    pub city: Option<Cow<'static, str>>,
+    /// Canonical English country name, or `None` (borrowed like `city`).
+    pub country: Option<Cow<'static, str>>,
+    /// ISO 3166-1 alpha-2 code of the country, or `None` (borrowed like `city`).
+    pub country_code: Option<Cow<'static, str>>,
     /// `true` when the country was not written but derived from the city.
     pub country_inferred: bool,
     /// Before, after or inside the body.
@@ -186,14 +189,15 @@ pub enum PlaceKind {
 /// A distinct place of an item, with all its mentions.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
-    /// Canonical gazetteer name ("Türkmenabat" for "Chardzhev").
-    pub name: String,
+    /// Canonical gazetteer name ("Türkmenabat" for "Chardzhev"). Extracted records borrow it
+    /// from the embedded gazetteer (no allocation per place); deserialized ones own it.
+    pub name: Cow<'static, str>,
     /// The first mention as written.
     pub text: String,
     /// City, country or region.
     pub kind: PlaceKind,
-    /// ISO 3166-1 alpha-2 code of the place's country.
-    pub country_code: String,
+    /// ISO 3166-1 alpha-2 code of the place's country (borrowed like `name`).
+    pub country_code: Cow<'static, str>,
     /// Every mention, in order.
     pub mentions: Vec<Span>,
 }
