@@ -231,8 +231,9 @@ pub struct Quantity {
     /// Where it stands in the input.
     pub span: Span,
     /// *(extension)* A qualifier written before the number ("more than", "about"), lower-cased.
+    /// One of a fixed list: extracted records borrow it, deserialized ones own it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
+    pub qualifier: Option<Cow<'static, str>>,
 }
 
 /// Whole numbers are written without a fraction (`24`, not `24.0`).

@@ -171,6 +171,15 @@ fn only(start: usize, end: usize) -> Vec<Range<usize>> {
 }
 
 #[test]
+fn qualifiers_are_borrowed_from_their_list() {
+    let text = "More than 200 people and between 10 and 15 teams came; about 3 regions and 4 cities did not.";
+    let found = find_quantities(text, &[]);
+    let quals: Vec<Option<&str>> = found.iter().map(|q| q.qualifier.as_deref()).collect();
+    assert_eq!(quals, [Some("more than"), Some("up to"), Some("about"), None]);
+    assert!(found.iter().all(|q| !matches!(q.qualifier, Some(std::borrow::Cow::Owned(_)))));
+}
+
+#[test]
 fn excluded_ranges_are_respected() {
     let text = "On 10 December 2022 some 40 teams met.";
     let all = find_quantities(text, &[]);

@@ -60,6 +60,7 @@
 mod tables;
 
 use once_cell::sync::Lazy;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use tables::NumKind;
@@ -78,8 +79,9 @@ pub struct QuantityMatch {
     /// The counted noun as written, lower-cased ("teams", "people", "regions", "человек").
     pub unit: String,
     /// Lower-cased qualifier before the number ("more than", "about", "at least", "up to",
-    /// "nearly", "over", "some", "более", "около"), or `None`.
-    pub qualifier: Option<String>,
+    /// "nearly", "over", "some", "более", "около"), or `None`. One of a fixed list: borrowed,
+    /// never allocated.
+    pub qualifier: Option<Cow<'static, str>>,
 }
 
 /// Every count in `text`, in text order, with spans relative to `text`.
@@ -1590,10 +1592,10 @@ impl<'t, 'e> Scanner<'t, 'e> {
         }
     }
 
-    fn qualifier(&self, num: &Num) -> Option<String> {
+    fn qualifier(&self, num: &Num) -> Option<Cow<'static, str>> {
         let text = self.text;
         if num.range_from.is_some() {
-            return Some("up to".to_string());
+            return Some(Cow::Borrowed("up to"));
         }
         let (fs, fe) = self.prev_word(num.start)?;
         let mut buf0 = [0u8; 64];
@@ -1612,7 +1614,7 @@ impl<'t, 'e> Scanner<'t, 'e> {
                         .and_then(|(a, b)| fold_into(&text[a..b], &mut buf2))
                         .is_some_and(|x| RANGE_OPENERS.iter().any(|w| w.as_bytes() == x));
                     if RANGE_TO.iter().any(|w| w.as_bytes() == first_l) || opener {
-                        return Some("up to".to_string());
+                        return Some(Cow::Borrowed("up to"));
                     }
                 }
             }
@@ -1644,7 +1646,7 @@ impl<'t, 'e> Scanner<'t, 'e> {
                 words.len() <= count + 1
                     && words.iter().skip(1).enumerate().all(|(i, w)| &lowered[i][..lens[i]] == w.as_bytes())
             })
-            .map(|(phrase, _)| (*phrase).to_string())
+            .map(|&(phrase, _)| Cow::Borrowed(phrase))
     }
 }
 
