@@ -532,8 +532,9 @@ impl DocBuilder<'_> {
 
     fn draft(&mut self, plan: &ItemPlan) -> Draft {
         let t = self.lay.text;
-        let first = self.block_lines(plan.blocks[0]).start;
-        let last = self.block_lines(*plan.blocks.last().expect("an item has a block")).end - 1;
+        // an item has a block
+        let first = self.block_lines(plan.blocks.start).start;
+        let last = self.block_lines(plan.blocks.end.max(plan.blocks.start + 1) - 1).end - 1;
         let span = self.orig(self.line(first).span.start..self.line(last).span.end);
 
         let headline_range = plan.headline.map(|k| self.line(self.block_lines(k).start).content.clone());
@@ -580,7 +581,7 @@ impl DocBuilder<'_> {
         let mut body = String::with_capacity(span.len());
         let mut last: Option<usize> = None;
         let mut para = std::mem::take(&mut self.para);
-        for &k in &plan.blocks {
+        for k in plan.blocks.clone() {
             para.clear();
             match &self.lay.blocks[k].kind {
                 BlockKind::Body => self.paragraph(plan, k, &mut scan, &mut para),

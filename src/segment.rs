@@ -32,10 +32,11 @@ pub(crate) struct ItemPlan {
     /// A newswire dateline at the start of the first body block: the block, the dateline (offsets
     /// relative to that block's first line) and where the prose starts in that line.
     pub inline: Option<(usize, ParsedDateline, usize)>,
-    /// Every block of the item, in order.
-    pub blocks: Vec<usize>,
-    /// Body blocks.
-    pub body: Vec<usize>,
+    /// Every block of the item, in order: the items take the blocks one after another, each
+    /// block into exactly one item, so an item's blocks are a run.
+    pub blocks: Range<usize>,
+    /// A body block is among them.
+    has_body: bool,
     /// A trailing dateline closed the item.
     closed: bool,
 }
@@ -43,6 +44,15 @@ pub(crate) struct ItemPlan {
 impl ItemPlan {
     fn has_content(&self) -> bool {
         !self.blocks.is_empty()
+    }
+
+    /// Adds block `k`, the one after the item's last.
+    fn push(&mut self, k: usize) {
+        debug_assert!(self.blocks.is_empty() || self.blocks.end == k, "blocks join items in order");
+        if self.blocks.is_empty() {
+            self.blocks = k..k;
+        }
+        self.blocks.end = k + 1;
     }
 }
 
@@ -82,24 +92,24 @@ pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
     for (k, block) in blocks.iter().enumerate() {
         match &block.kind {
             BlockKind::Headline => {
-                let only_leading_dateline = cur.headline.is_none() && cur.body.is_empty() && cur.dateline.is_some();
+                let only_leading_dateline = cur.headline.is_none() && !cur.has_body && cur.dateline.is_some();
                 if cur.has_content() && !only_leading_dateline {
                     items.push(std::mem::take(&mut cur));
                 }
                 cur.headline = Some(k);
-                cur.blocks.push(k);
+                cur.push(k);
             }
             BlockKind::Byline => {
                 if cur.closed {
                     items.push(std::mem::take(&mut cur));
                 }
-                cur.blocks.push(k);
+                cur.push(k);
             }
             BlockKind::Body => {
                 let first = &layout.lines[block.lines.start];
                 let inline = crate::dateline::parse_inline(&layout.text[first.span.clone()], layout.order);
                 // A newswire dateline opens an item, as any dateline does.
-                if cur.closed || inline.is_some() && (!cur.body.is_empty() || cur.inline.is_some()) {
+                if cur.closed || inline.is_some() && (cur.has_body || cur.inline.is_some()) {
                     items.push(std::mem::take(&mut cur));
                 }
                 if let Some((d, body_start)) = inline {
@@ -109,13 +119,13 @@ pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
                         cur.inline = Some((k, d, body_start));
                     }
                 }
-                cur.blocks.push(k);
-                cur.body.push(k);
+                cur.push(k);
+                cur.has_body = true;
             }
             BlockKind::Dateline(d) => {
                 let choice = if !cur.has_content() {
                     Choice::Leading
-                } else if cur.body.is_empty() && cur.dateline.is_none() && cur.inline.is_none() {
+                } else if !cur.has_body && cur.dateline.is_none() && cur.inline.is_none() {
                     // Right after a headline.
                     Choice::Leading
                 } else {
@@ -123,15 +133,15 @@ pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
                 };
                 match choice {
                     Choice::Leading => {
-                        if cur.has_content() && (cur.dateline.is_some() || !cur.body.is_empty() || cur.closed) {
+                        if cur.has_content() && (cur.dateline.is_some() || cur.has_body || cur.closed) {
                             items.push(std::mem::take(&mut cur));
                         }
                         cur.dateline = Some((k, Attachment::Leading));
-                        cur.blocks.push(k);
+                        cur.push(k);
                     }
                     Choice::Trailing => {
                         cur.dateline = Some((k, Attachment::Trailing));
-                        cur.blocks.push(k);
+                        cur.push(k);
                         cur.closed = true;
                     }
                     Choice::Alone => {
@@ -140,7 +150,7 @@ pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
                         }
                         items.push(ItemPlan {
                             dateline: Some((k, Attachment::Leading)),
-                            blocks: vec![k],
+                            blocks: k..k + 1,
                             ..ItemPlan::default()
                         });
                     }
@@ -171,8 +181,8 @@ fn weigh(
     dateline_before_headline: bool,
 ) -> Choice {
     let next_exists = k + 1 < layout.blocks.len();
-    let prev_agree = || agreement(layout, facts, d, &cur.blocks);
-    let next_agree = || agreement(layout, facts, d, &next_item_blocks(layout, k + 1));
+    let prev_agree = || agreement(layout, facts, d, cur.blocks.clone());
+    let next_agree = || agreement(layout, facts, d, next_item_blocks(layout, k + 1));
     let can_trail = cur.dateline.is_none() && cur.inline.is_none();
     let thin = d.free_words && d.city.is_none();
     if thin && prev_agree() == 0 && next_agree() == 0 {
@@ -205,18 +215,15 @@ fn weigh(
 
 /// The blocks of the item that would follow block `k`: an optional headline and the bodies after
 /// it, up to the next dateline or headline.
-fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Vec<usize> {
-    let mut out = Vec::new();
+fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Range<usize> {
     let mut j = k;
     if layout.is_headline(j) {
-        out.push(j);
         j += 1;
     }
     while layout.is_body(j) {
-        out.push(j);
         j += 1;
     }
-    out
+    k..j
 }
 
 /// The places (name, country code) and dates each block mentions, found at most once per block
@@ -281,11 +288,11 @@ impl BlockFacts {
 
 /// How well a dateline agrees with some blocks: its city named (2), its country or a place of
 /// its country named (1), its date named (1).
-fn agreement(layout: &Layout<'_>, facts: &BlockFacts, d: &ParsedDateline, blocks: &[usize]) -> u32 {
+fn agreement(layout: &Layout<'_>, facts: &BlockFacts, d: &ParsedDateline, blocks: Range<usize>) -> u32 {
     let mut city = false;
     let mut country = false;
     let mut date = false;
-    for &k in blocks {
+    for k in blocks {
         let dates = facts.dates_of(layout, k);
         for &(name, cc) in facts.places(layout, k) {
             city |= d.city.is_some_and(|c| c.name == name && c.country_code == cc);
