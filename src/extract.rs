@@ -794,8 +794,9 @@ impl DocBuilder<'_> {
     /// `scratch` holds one range's dates to skip and counts found (reused from item to item).
     fn quantities(&self, d: &Draft, scratch: &mut QuantityScratch) -> Vec<Quantity> {
         let t = self.lay.text;
-        let mut out = Vec::new();
         let (exclude, found) = (&mut scratch.0, &mut scratch.1);
+        // every range's counts first (spans made absolute), then the records in one vector
+        found.clear();
         for r in &d.scan {
             exclude.clear();
             exclude.extend(
@@ -805,18 +806,22 @@ impl DocBuilder<'_> {
                     .filter(|s| s.start >= r.start && s.end <= r.end)
                     .map(|s| s.start - r.start..s.end - r.start),
             );
-            found.clear();
+            let from = found.len();
             crate::quantities::find_quantities_into(&t[r.clone()], exclude, found);
-            for q in found.drain(..) {
-                let span = self.orig(r.start + q.span.start..r.start + q.span.end);
-                out.push(Quantity {
-                    text: self.input[span.range()].to_string(),
-                    value: q.value,
-                    unit: q.unit,
-                    span,
-                    qualifier: q.qualifier,
-                });
+            for q in &mut found[from..] {
+                q.span = r.start + q.span.start..r.start + q.span.end;
             }
+        }
+        let mut out = Vec::with_capacity(found.len());
+        for q in found.drain(..) {
+            let span = self.orig(q.span);
+            out.push(Quantity {
+                text: self.input[span.range()].to_string(),
+                value: q.value,
+                unit: q.unit,
+                span,
+                qualifier: q.qualifier,
+            });
         }
         out.sort_by_key(|q| q.span.start);
         out
