@@ -267,6 +267,7 @@ impl Extractor {
                 raw_dates: Vec::new(),
                 reference_date: s.reference_date.or(self.reference_date),
                 para: String::new(),
+                scans: Vec::new(),
             })
             .collect();
         let drafts: Vec<Vec<Draft>> =
@@ -483,10 +484,11 @@ struct Draft {
     /// Index into the raw dates of the dateline's date.
     dateline_date: Option<usize>,
     body: String,
-    /// Cleaned ranges scanned for mentions (headline, body, caption), in text order.
-    scan: Vec<Range<usize>>,
-    /// Indices into the raw dates of the item's date mentions.
-    dates: Vec<usize>,
+    /// Cleaned ranges scanned for mentions (headline, body, caption), in text order: a run of
+    /// the builder's `scans`.
+    scan: Range<usize>,
+    /// Indices into the raw dates of the item's date mentions (the draft adds them in a run).
+    dates: Range<usize>,
 }
 
 struct DocBuilder<'a> {
@@ -499,6 +501,8 @@ struct DocBuilder<'a> {
     reference_date: Option<NaiveDate>,
     /// Scratch for one body paragraph, reused from item to item.
     para: String,
+    /// Every draft's scanned ranges, one run per draft.
+    scans: Vec<Range<usize>>,
 }
 
 impl DocBuilder<'_> {
@@ -543,8 +547,10 @@ impl DocBuilder<'_> {
             Headline { text: self.input[s.range()].to_string(), span: s }
         });
 
-        // the headline, a caption and one range per block at most
-        let mut scan: Vec<Range<usize>> = Vec::with_capacity(plan.blocks.len() + 2);
+        // the headline, a caption and one range per block at most, in one vector for the
+        // document
+        let mut scan = std::mem::take(&mut self.scans);
+        let scan_start = scan.len();
         scan.extend(headline_range.iter().cloned());
         let mut dateline = None;
         if let Some((k, att)) = plan.dateline {
@@ -611,9 +617,9 @@ impl DocBuilder<'_> {
         }
         self.para = para;
 
-        let mut date_ids = Vec::new();
+        let dates_start = self.raw_dates.len();
         let (facts, lay) = (self.facts, self.lay);
-        for r in &scan {
+        for r in &scan[scan_start..] {
             // The dates of the range: its block's, or the block's from `skip` on when the range
             // is the rest of a block after a newswire dateline (unless a date runs across that
             // point: then the rest is read on its own).
@@ -635,13 +641,15 @@ impl DocBuilder<'_> {
             for m in found.iter().filter(|m| m.span.start >= skip) {
                 let m = DateMatch { span: base + m.span.start..base + m.span.end, ..m.clone() };
                 self.raw_dates.push(RawDate { m });
-                date_ids.push(self.raw_dates.len() - 1);
             }
         }
+        let dates = dates_start..self.raw_dates.len();
         // the mention finders read the ranges in text order (a caption may follow the body);
         // a stable sort in place, as few ranges as blocks
-        scan.sort_by_key(|r| r.start);
-        Draft { span, headline, headline_range, dateline, dateline_date, body, scan, dates: date_ids }
+        scan[scan_start..].sort_by_key(|r| r.start);
+        let scan_range = scan_start..scan.len();
+        self.scans = scan;
+        Draft { span, headline, headline_range, dateline, dateline_date, body, scan: scan_range, dates }
     }
 
     /// Appends the text of body block `k` to `para` as one paragraph: its lines joined (list
@@ -729,8 +737,8 @@ impl DocBuilder<'_> {
         });
         let dates = d
             .dates
-            .iter()
-            .filter_map(|&i| {
+            .clone()
+            .filter_map(|i| {
                 let r = range(i)?;
                 let span = self.orig(self.raw_dates[i].m.span.clone());
                 Some(DateMention { text: self.input[span.range()].to_string(), span, range: r })
@@ -745,8 +753,9 @@ impl DocBuilder<'_> {
     fn item_places(&self, d: &Draft, scratch: &mut Vec<RawMatch>) -> Vec<Place> {
         // the dateline's text merged into the sorted ranges, before any range starting with it
         let dateline = d.dateline.as_ref().map(|(p, base, _)| base + p.span.start..base + p.span.end);
-        let at = dateline.as_ref().map_or(0, |dl| d.scan.partition_point(|r| r.start < dl.start));
-        let ranges = d.scan[..at].iter().cloned().chain(dateline).chain(d.scan[at..].iter().cloned());
+        let scan = &self.scans[d.scan.clone()];
+        let at = dateline.as_ref().map_or(0, |dl| scan.partition_point(|r| r.start < dl.start));
+        let ranges = scan[..at].iter().cloned().chain(dateline).chain(scan[at..].iter().cloned());
         self.places(ranges, d.dateline.as_ref().map(|x| &x.0), scratch)
     }
 
@@ -756,7 +765,7 @@ impl DocBuilder<'_> {
         let t = self.lay.text;
         let places = Gazetteer::global();
         let mut mentions = Vec::new();
-        for r in &d.scan {
+        for r in &self.scans[d.scan.clone()] {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
             let from = mentions.len();
             table.find_into(&t[r.clone()], all_caps, places, &mut mentions);
@@ -797,12 +806,12 @@ impl DocBuilder<'_> {
         let (exclude, found) = (&mut scratch.0, &mut scratch.1);
         // every range's counts first (spans made absolute), then the records in one vector
         found.clear();
-        for r in &d.scan {
+        for r in &self.scans[d.scan.clone()] {
             exclude.clear();
             exclude.extend(
-                d.dates
+                self.raw_dates[d.dates.clone()]
                     .iter()
-                    .map(|&i| &self.raw_dates[i].m.span)
+                    .map(|raw| &raw.m.span)
                     .filter(|s| s.start >= r.start && s.end <= r.end)
                     .map(|s| s.start - r.start..s.end - r.start),
             );
