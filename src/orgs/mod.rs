@@ -96,15 +96,15 @@ pub struct AcronymTable {
 
 impl AcronymTable {
     /// Adds a pair unless the acronym is already paired (the first pairing wins).
-    fn add(&mut self, acronym: &str, name: &str) {
-        if self.by_acr.contains_key(acronym) {
+    fn add(&mut self, acronym: String, name: String) {
+        if self.by_acr.contains_key(&acronym) {
             return;
         }
         let i = self.pairs.len();
-        self.pairs.push((acronym.to_string(), name.to_string()));
-        self.by_acr.insert(acronym.to_string(), i);
-        self.by_name.entry(norm_key(name)).or_insert(i);
-        self.acr_keys.insert(acronym_key(acronym));
+        self.by_acr.insert(acronym.clone(), i);
+        self.by_name.entry(norm_key(&name)).or_insert(i);
+        self.acr_keys.insert(acronym_key(&acronym));
+        self.pairs.push((acronym, name));
     }
     /// The written-out name the document pairs with `acronym`, if any.
     pub fn expansion(&self, acronym: &str) -> Option<&str> {
@@ -2070,21 +2070,23 @@ impl TableBuilder {
     }
 
     /// The table of everything found so far, leaving the builder empty for the next document
-    /// with its token buffer kept (a batch tokenizes into one buffer).
+    /// with its buffers kept (a batch tokenizes into one token buffer).
     pub(crate) fn take_table(&mut self) -> AcronymTable {
-        let toks = std::mem::take(&mut self.toks);
-        let table = std::mem::take(self).build();
-        self.toks = toks;
-        table
+        self.build_table()
     }
 
     /// The table of everything found so far.
-    pub fn build(self) -> AcronymTable {
+    pub fn build(mut self) -> AcronymTable {
+        self.build_table()
+    }
+
+    /// The table of everything found so far; the builder is left empty, its buffers kept.
+    fn build_table(&mut self) -> AcronymTable {
         let mut table = AcronymTable::default();
-        for (a, n) in &self.pairs {
+        for (a, n) in self.pairs.drain(..) {
             table.add(a, n);
         }
-        table.terms = self.terms;
+        table.terms = std::mem::take(&mut self.terms);
         // the head of a written-out name: its first head noun ("Council of the European Union")
         if !self.bare.is_empty() {
             // the two names' keys, compared in buffers kept across the names
@@ -2106,6 +2108,9 @@ impl TableBuilder {
                 }
             }
         }
+        self.bare.clear();
+        self.named.clear();
+        self.named_text.clear();
         table
     }
 
