@@ -285,7 +285,7 @@ impl Extractor {
             })
             .collect();
         // Each finder over all items in turn (its code and tables stay warm in the caches).
-        let mut found_places = Vec::new();
+        let mut found_places = PlaceScratch::default();
         let places: Vec<Vec<Vec<Place>>> = builders
             .iter()
             .zip(&drafts)
@@ -456,6 +456,20 @@ type ParagraphRead = (Range<usize>, Range<usize>, dates::ParagraphDates);
 
 /// Working vectors of [`DocBuilder::quantities`]: a range's dates to skip, its counts.
 type QuantityScratch = (Vec<Range<usize>>, Vec<crate::quantities::QuantityMatch>);
+
+/// The buffers an item's places are gathered in (reused from item to item; their contents
+/// mean nothing between calls).
+#[derive(Default)]
+struct PlaceScratch {
+    /// The matches of a range that is no whole block.
+    raw: Vec<RawMatch>,
+    /// The item's places so far, without their mentions.
+    places: Vec<Place>,
+    /// Each place's number of mentions.
+    counts: Vec<usize>,
+    /// Every mention: its place's index and span, in text order.
+    mentions: Vec<(usize, Span)>,
+}
 
 /// A document's first stage: its cleaned text, lines and numeric date order.
 struct Prepared<'a> {
@@ -749,8 +763,8 @@ impl DocBuilder<'_> {
 
     /// An item's places: the dateline's text, then headline, caption and body.
     ///
-    /// `scratch` holds the matches of a range that is no whole block (reused from item to item).
-    fn item_places(&self, d: &Draft, scratch: &mut Vec<RawMatch>) -> Vec<Place> {
+    /// `scratch` holds the places as they are found (reused from item to item).
+    fn item_places(&self, d: &Draft, scratch: &mut PlaceScratch) -> Vec<Place> {
         // the dateline's text merged into the sorted ranges, before any range starting with it
         let dateline = d.dateline.as_ref().map(|(p, base, _)| base + p.span.start..base + p.span.end);
         let scan = &self.scans[d.scan.clone()];
@@ -841,12 +855,17 @@ impl DocBuilder<'_> {
         &self,
         ranges: impl Iterator<Item = Range<usize>>,
         dateline: Option<&ParsedDateline>,
-        scratch: &mut Vec<RawMatch>,
+        scratch: &mut PlaceScratch,
     ) -> Vec<Place> {
         let t = self.lay.text;
         let context = dateline.and_then(|d| d.country).map(|c| [c.country_code]);
         let context: &[&str] = context.as_ref().map_or(&[], |c| c.as_slice());
-        let mut out: Vec<Place> = Vec::new();
+        // the places and their mentions are gathered first, then put in vectors of their
+        // exact sizes (one allocation each, not one each time a growing vector fills up)
+        let PlaceScratch { raw: scratch, places: out, counts, mentions } = scratch;
+        out.clear();
+        counts.clear();
+        mentions.clear();
         // (name, country code) of each place of `out`: the first few in a list on the stack,
         // hashed once an item names more (the gazetteer's own strings: the fast hasher is safe)
         let mut first_keys: [(&'static str, &'static str); FEW_PLACES] = [("", ""); FEW_PLACES];
@@ -869,7 +888,10 @@ impl DocBuilder<'_> {
                     index.get(&key).copied()
                 };
                 match at {
-                    Some(i) => out[i].mentions.push(span),
+                    Some(i) => {
+                        counts[i] += 1;
+                        mentions.push((i, span));
+                    }
                     None => {
                         if out.len() < FEW_PLACES {
                             first_keys[out.len()] = key;
@@ -879,18 +901,28 @@ impl DocBuilder<'_> {
                             }
                             index.insert(key, out.len());
                         }
+                        mentions.push((out.len(), span));
+                        counts.push(1);
                         out.push(Place {
                             name: Cow::Borrowed(p.name),
                             text: self.input[span.range()].to_string(),
                             kind: p.kind,
                             country_code: Cow::Borrowed(p.country_code),
-                            mentions: vec![span],
+                            mentions: Vec::new(),
                         });
                     }
                 }
             });
         }
-        out
+        for (p, &n) in out.iter_mut().zip(counts.iter()) {
+            p.mentions.reserve_exact(n);
+        }
+        for &(i, span) in mentions.iter() {
+            out[i].mentions.push(span);
+        }
+        let mut exact = Vec::with_capacity(out.len());
+        exact.append(out);
+        exact
     }
 }
 
