@@ -2260,8 +2260,13 @@ pub(crate) struct GroupScratch {
     buf: String,
     /// Each mention's acronym key, a range of `buf`.
     acr_keys: Vec<Option<Range<usize>>>,
-    /// The organizations so far, with their keys and whether the name is an acronym.
+    /// The organizations so far, with their keys and whether the name is an acronym (their
+    /// mentions are added at the end, in vectors of the exact size).
     orgs: Vec<(Key, Organization, bool)>,
+    /// Each organization's number of mentions.
+    counts: Vec<usize>,
+    /// Every mention: its organization's index and span, in order.
+    spans: Vec<(usize, Range<usize>)>,
 }
 
 /// [`group`] in `scratch`'s buffers.
@@ -2282,7 +2287,9 @@ pub(crate) fn group_with(
     // item's keys cost no allocation each.
     // (sized once: a key is about as long as its name and initials, or its acronym)
     let size = mentions.iter().map(|m| 2 * m.name.len() + m.acronym.as_ref().map_or(0, String::len)).sum();
-    let GroupScratch { buf, acr_keys, orgs } = scratch;
+    let GroupScratch { buf, acr_keys, orgs, counts, spans } = scratch;
+    counts.clear();
+    spans.clear();
     buf.clear();
     buf.reserve(size);
     // each mention's acronym key, worked out once (left empty when no mention has an acronym):
@@ -2356,8 +2363,10 @@ pub(crate) fn group_with(
                 acr_like.then(|| key.to_string())
             })
         };
-        if let Some((_, o, name_is_acr)) = orgs.iter_mut().find(|(k, ..)| k.of(buf) == key_str) {
-            o.mentions.push(span);
+        if let Some(at) = orgs.iter().position(|(k, ..)| k.of(buf) == key_str) {
+            let (_, o, name_is_acr) = &mut orgs[at];
+            counts[at] += 1;
+            spans.push((at, span));
             if o.office.is_none() {
                 o.office = office;
             }
@@ -2373,7 +2382,15 @@ pub(crate) fn group_with(
             continue;
         }
         let acronym = acr(key_str);
-        orgs.push((key, Organization { name, acronym, office, mentions: vec![span] }, is_acr));
+        spans.push((orgs.len(), span));
+        counts.push(1);
+        orgs.push((key, Organization { name, acronym, office, mentions: Vec::new() }, is_acr));
+    }
+    for ((_, o, _), &n) in orgs.iter_mut().zip(counts.iter()) {
+        o.mentions.reserve_exact(n);
+    }
+    for (at, span) in spans.drain(..) {
+        orgs[at].1.mentions.push(span);
     }
     orgs.drain(..).map(|(_, o, _)| o).collect()
 }
