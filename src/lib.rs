@@ -28,7 +28,7 @@
 //!   [`Extractor::builder`], shared freely across threads) carries options such as the reference
 //!   date that anchors year-less dates.
 //! - For archives, [`Extractor::extract_iter`] (or [`Extractor::extract_batch`]) extracts many
-//!   documents stage by stage, a batch at a time: the same [`Document`]s, 15–25% faster than one
+//!   documents stage by stage, a batch at a time: the same [`Document`]s, 8–19% faster than one
 //!   by one.
 //! - The result is a [`Document`] of [`Item`]s: each with its [`Headline`], [`Dateline`] (date or
 //!   [`DateRange`], city, country), cleaned body, and the [`DateMention`]s, [`Place`]s,
