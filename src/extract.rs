@@ -275,12 +275,12 @@ impl Extractor {
         let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
         // One organization scan per item serves both the item and the document's acronym table
         // (one builder for the batch: its token buffer is reused).
-        let mut table = TableBuilder::default();
+        let (mut table, mut org_scratch) = (TableBuilder::default(), Vec::new());
         let found: Vec<(Vec<Vec<OrgMention>>, AcronymTable)> = builders
             .iter()
             .zip(&drafts)
             .map(|(doc, drafts)| {
-                let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table)).collect();
+                let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table, &mut org_scratch)).collect();
                 (found, table.take_table())
             })
             .collect();
@@ -775,20 +775,26 @@ impl DocBuilder<'_> {
 
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
     /// coordinates); `table` learns the document's acronyms from the same scan.
-    fn org_mentions(&self, d: &Draft, table: &mut TableBuilder) -> Vec<OrgMention> {
+    ///
+    /// The mentions are gathered in `scratch` (reused from item to item) and returned in a
+    /// vector of their exact size.
+    fn org_mentions(&self, d: &Draft, table: &mut TableBuilder, scratch: &mut Vec<OrgMention>) -> Vec<OrgMention> {
         let t = self.lay.text;
         let places = Gazetteer::global();
-        let mut mentions = Vec::new();
+        let mentions = scratch;
+        mentions.clear();
         for r in &self.scans[d.scan.clone()] {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
             let from = mentions.len();
-            table.find_into(&t[r.clone()], all_caps, places, &mut mentions);
+            table.find_into(&t[r.clone()], all_caps, places, mentions);
             for m in &mut mentions[from..] {
                 m.span = r.start + m.span.start..r.start + m.span.end;
             }
         }
         mentions.sort_by_key(|m| m.span.start);
-        mentions
+        let mut exact = Vec::with_capacity(mentions.len());
+        exact.append(mentions);
+        exact
     }
 
     /// Distinct organizations of an item, acronyms unified with their expansions across the
