@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use crate::buffers::{fill_exact, take_exact};
 use crate::clean::{clean, Cleaned};
 use crate::dateline::ParsedDateline;
 use crate::dates::{self, DateMatch, NumericOrder};
@@ -792,9 +793,7 @@ impl DocBuilder<'_> {
             }
         }
         mentions.sort_by_key(|m| m.span.start);
-        let mut exact = Vec::with_capacity(mentions.len());
-        exact.append(mentions);
-        exact
+        take_exact(mentions)
     }
 
     /// Distinct organizations of an item, acronyms unified with their expansions across the
@@ -920,15 +919,8 @@ impl DocBuilder<'_> {
                 }
             });
         }
-        for (p, &n) in out.iter_mut().zip(counts.iter()) {
-            p.mentions.reserve_exact(n);
-        }
-        for &(i, span) in mentions.iter() {
-            out[i].mentions.push(span);
-        }
-        let mut exact = Vec::with_capacity(out.len());
-        exact.append(out);
-        exact
+        fill_exact(out, counts, mentions.iter().copied(), |p| &mut p.mentions);
+        take_exact(out)
     }
 }
 

@@ -2386,12 +2386,7 @@ pub(crate) fn group_with(
         counts.push(1);
         orgs.push((key, Organization { name, acronym, office, mentions: Vec::new() }, is_acr));
     }
-    for ((_, o, _), &n) in orgs.iter_mut().zip(counts.iter()) {
-        o.mentions.reserve_exact(n);
-    }
-    for (at, span) in spans.drain(..) {
-        orgs[at].1.mentions.push(span);
-    }
+    crate::buffers::fill_exact(orgs, counts, spans.drain(..), |(_, o, _)| &mut o.mentions);
     orgs.drain(..).map(|(_, o, _)| o).collect()
 }
 
