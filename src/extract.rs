@@ -551,9 +551,10 @@ impl DocBuilder<'_> {
 
     fn draft(&mut self, plan: &ItemPlan) -> Draft {
         let t = self.lay.text;
-        // an item has a block
+        // an item has at least one block: its first and last (the same when it has one)
+        let last_block = plan.blocks.end.saturating_sub(1).max(plan.blocks.start);
         let first = self.block_lines(plan.blocks.start).start;
-        let last = self.block_lines(plan.blocks.end.max(plan.blocks.start + 1) - 1).end - 1;
+        let last = self.block_lines(last_block).end - 1;
         let span = self.orig(self.line(first).span.start..self.line(last).span.end);
 
         let headline_range = plan.headline.map(|k| self.line(self.block_lines(k).start).content.clone());
