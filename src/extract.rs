@@ -18,7 +18,7 @@ use crate::model::{
     OrderEvidence, Organization, Place, Precision, Quantity,
 };
 use crate::orgs::{AcronymTable, GroupScratch, OrgMention, TableBuilder};
-use crate::segment::{self, BlockFacts, ItemPlan, Layout};
+use crate::segment::{self, BlockFacts, DocFacts, ItemPlan, Layout};
 use crate::Span;
 
 /// Turns bulletin text into [`Document`]s. Build it once and reuse it: it is cheap to share
@@ -175,17 +175,21 @@ impl Extractor {
     }
 
     /// A document's cleaned text, lines and numeric date order, with the dates read paragraph
-    /// by paragraph to decide it (a block that is a whole paragraph keeps those dates).
+    /// by paragraph to decide it (a block that is a whole paragraph keeps those dates): they are
+    /// recorded in `facts`, and the returned range is the document's paragraphs in its list.
     ///
     /// `scratch` holds the paragraphs' dates while the order is decided (reused from one
     /// document to the next; its contents mean nothing between calls).
-    fn prepare<'a>(&self, text: &'a str, scratch: &mut Vec<ParagraphRead>) -> (Prepared<'a>, ParagraphReads) {
+    fn prepare<'a>(
+        &self,
+        text: &'a str,
+        scratch: &mut Vec<ParagraphRead>,
+        facts: &mut BlockFacts,
+    ) -> (Prepared<'a>, Range<usize>) {
         let cleaned = clean(text);
         let t: &str = &cleaned.text;
         let lines = layout::lines(t);
-        // The numeric order, when the document decides it, from its dates read paragraph by
-        // paragraph; a block that is a whole paragraph keeps those dates.
-        let mut read: ParagraphReads = Vec::new();
+        let paragraphs_from = facts.paragraph_count();
         // The first date of each line that is a paragraph of its own, by line index: what the
         // dateline reader would look for.
         let mut line_firsts: Vec<(usize, Option<DateMatch>)> = Vec::new();
@@ -193,24 +197,26 @@ impl Extractor {
             Some(DateOrder::DayFirst) => (NumericOrder::DayFirst, OrderEvidence::Default),
             Some(DateOrder::MonthFirst) => (NumericOrder::MonthFirst, OrderEvidence::Default),
             None => {
+                // The numeric order, when the document decides it, from its dates read paragraph
+                // by paragraph; a block that is a whole paragraph keeps those dates.
                 let paragraphs = scratch;
                 paragraphs.clear();
+                let dates = facts.dates_mut();
                 paragraphs.extend(layout::paragraph_lines(&lines).map(|ls| {
                     let r = lines[ls.start].span.start..lines[ls.end - 1].span.end;
-                    let dates = dates::paragraph_dates(&t[r.clone()]);
-                    (ls, r, dates)
+                    let read = dates::paragraph_dates(&t[r.clone()], dates);
+                    (ls, r, read)
                 }));
                 let (o, e) = dates::order_of(paragraphs.iter().map(|(_, _, d)| d));
-                // at most one entry per paragraph each
-                read.reserve_exact(paragraphs.len());
+                // at most one entry per paragraph
                 line_firsts.reserve_exact(paragraphs.len());
                 // read day first: they stand for month first only if the order was never asked
                 for (ls, r, d) in paragraphs.drain(..) {
                     if o == NumericOrder::DayFirst || !d.order_used {
+                        let run = facts.add_paragraph(r, d.matches);
                         if ls.len() == 1 {
-                            line_firsts.push((ls.start, d.matches.first().cloned()));
+                            line_firsts.push((ls.start, facts.dates_at(run).first().cloned()));
                         }
-                        read.push((r, d.matches));
                     }
                 }
                 let e = match e {
@@ -221,18 +227,21 @@ impl Extractor {
                 (o, e)
             }
         };
-        (Prepared { cleaned, lines, line_firsts, order, evidence }, read)
+        (Prepared { cleaned, lines, line_firsts, order, evidence }, paragraphs_from..facts.paragraph_count())
     }
 
     /// The pipeline over a batch, one stage at a time over every document.
     fn run_batch(&self, sources: Vec<Source<'_>>) -> Vec<Document> {
         let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
-        let mut reads = Vec::with_capacity(sources.len());
+        let mut paragraphs = Vec::with_capacity(sources.len());
         let mut paragraph_scratch = Vec::new();
+        // Places and dates of blocks (and of paragraphs read before the layout), found once for
+        // the grouping and the items, in vectors the batch shares.
+        let mut facts = BlockFacts::default();
         for s in &sources {
-            let (p, r) = self.prepare(s.text, &mut paragraph_scratch);
+            let (p, r) = self.prepare(s.text, &mut paragraph_scratch, &mut facts);
             preps.push(p);
-            reads.push(r);
+            paragraphs.push(r);
         }
         let mut block_scratch = layout::BlockScratch::default();
         let blocks: Vec<Vec<Block>> = preps
@@ -250,16 +259,16 @@ impl Extractor {
             .zip(&blocks)
             .map(|(p, b)| Layout { text: &p.cleaned.text, lines: &p.lines, blocks: b, order: p.order })
             .collect();
-        // Places and dates of blocks, found once for the grouping and the items.
-        let facts: Vec<BlockFacts> =
-            blocks.iter().zip(reads).map(|(b, read)| BlockFacts::with_paragraphs(b.len(), read)).collect();
-        let plans: Vec<Vec<ItemPlan>> = lays.iter().zip(&facts).map(|(lay, f)| segment::group(lay, f)).collect();
+        let doc_facts: Vec<DocFacts> =
+            blocks.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
+        let plans: Vec<Vec<ItemPlan>> =
+            lays.iter().zip(&doc_facts).map(|(lay, &doc)| segment::group(lay, &mut facts, doc)).collect();
         let mut builders: Vec<DocBuilder> = sources
             .iter()
             .zip(&preps)
             .zip(&lays)
-            .zip(&facts)
-            .map(|(((s, p), lay), facts)| DocBuilder {
+            .zip(&doc_facts)
+            .map(|(((s, p), lay), &facts)| DocBuilder {
                 input: s.text,
                 cleaned: &p.cleaned,
                 lay,
@@ -271,8 +280,11 @@ impl Extractor {
                 scans: Vec::new(),
             })
             .collect();
-        let drafts: Vec<Vec<Draft>> =
-            builders.iter_mut().zip(&plans).map(|(doc, plans)| plans.iter().map(|p| doc.draft(p)).collect()).collect();
+        let drafts: Vec<Vec<Draft>> = builders
+            .iter_mut()
+            .zip(&plans)
+            .map(|(doc, plans)| plans.iter().map(|p| doc.draft(p, &mut facts)).collect())
+            .collect();
         let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
         // One organization scan per item serves both the item and the document's acronym table
         // (one builder for the batch: its token buffer is reused).
@@ -290,7 +302,7 @@ impl Extractor {
         let places: Vec<Vec<Vec<Place>>> = builders
             .iter()
             .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, &mut found_places)).collect())
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, &mut found_places, &mut facts)).collect())
             .collect();
         let mut count_scratch = QuantityScratch::default();
         let quantities: Vec<Vec<Vec<Quantity>>> = builders
@@ -448,10 +460,6 @@ impl<'a> From<&'a String> for Source<'a> {
     }
 }
 
-/// The dates of a document's paragraphs, read to decide its numeric date order: (paragraph
-/// range, its dates).
-type ParagraphReads = Vec<(Range<usize>, Vec<DateMatch>)>;
-
 /// One paragraph read while the order is decided: (its lines, its byte range, its dates).
 type ParagraphRead = (Range<usize>, Range<usize>, dates::ParagraphDates);
 
@@ -510,7 +518,8 @@ struct DocBuilder<'a> {
     input: &'a str,
     cleaned: &'a Cleaned<'a>,
     lay: &'a Layout<'a>,
-    facts: &'a BlockFacts,
+    /// The document's share of the batch's block facts.
+    facts: DocFacts,
     order: NumericOrder,
     raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
@@ -549,7 +558,7 @@ impl DocBuilder<'_> {
         (b.start < r.start && b.end == r.end).then(|| (k, r.start - b.start))
     }
 
-    fn draft(&mut self, plan: &ItemPlan) -> Draft {
+    fn draft(&mut self, plan: &ItemPlan, facts: &mut BlockFacts) -> Draft {
         let t = self.lay.text;
         // an item has at least one block: its first and last (the same when it has one)
         let last_block = plan.blocks.end.saturating_sub(1).max(plan.blocks.start);
@@ -634,25 +643,23 @@ impl DocBuilder<'_> {
         self.para = para;
 
         let dates_start = self.raw_dates.len();
-        let (facts, lay) = (self.facts, self.lay);
+        let (doc, lay) = (self.facts, self.lay);
         for r in &scan[scan_start..] {
             // The dates of the range: its block's, or the block's from `skip` on when the range
             // is the rest of a block after a newswire dateline (unless a date runs across that
             // point: then the rest is read on its own).
+            let block = self.block_at(r).map(|k| (k, 0)).or_else(|| {
+                let (k, skip) = self.block_tail(r)?;
+                let across = facts.dates_of(doc, lay, k).iter().any(|m| m.span.start < skip && m.span.end > skip);
+                (!across).then_some((k, skip))
+            });
             let own;
-            let (found, base, skip): (&[DateMatch], usize, usize) = match self.block_at(r) {
-                Some(k) => (facts.dates_of(lay, k), r.start, 0),
-                None => match self.block_tail(r) {
-                    Some((k, skip))
-                        if !facts.dates_of(lay, k).iter().any(|m| m.span.start < skip && m.span.end > skip) =>
-                    {
-                        (facts.dates_of(lay, k), r.start - skip, skip)
-                    }
-                    _ => {
-                        own = dates::find_dates(&t[r.clone()], self.order);
-                        (&own, r.start, 0)
-                    }
-                },
+            let (found, base, skip): (&[DateMatch], usize, usize) = match block {
+                Some((k, skip)) => (facts.dates_of(doc, lay, k), r.start - skip, skip),
+                None => {
+                    own = dates::find_dates(&t[r.clone()], self.order);
+                    (&own, r.start, 0)
+                }
             };
             for m in found.iter().filter(|m| m.span.start >= skip) {
                 let m = DateMatch { span: base + m.span.start..base + m.span.end, ..m.clone() };
@@ -766,13 +773,13 @@ impl DocBuilder<'_> {
     /// An item's places: the dateline's text, then headline, caption and body.
     ///
     /// `scratch` holds the places as they are found (reused from item to item).
-    fn item_places(&self, d: &Draft, scratch: &mut PlaceScratch) -> Vec<Place> {
+    fn item_places(&self, d: &Draft, scratch: &mut PlaceScratch, facts: &mut BlockFacts) -> Vec<Place> {
         // the dateline's text merged into the sorted ranges, before any range starting with it
         let dateline = d.dateline.as_ref().map(|(p, base, _)| base + p.span.start..base + p.span.end);
         let scan = &self.scans[d.scan.clone()];
         let at = dateline.as_ref().map_or(0, |dl| scan.partition_point(|r| r.start < dl.start));
         let ranges = scan[..at].iter().cloned().chain(dateline).chain(scan[at..].iter().cloned());
-        self.places(ranges, d.dateline.as_ref().map(|x| &x.0), scratch)
+        self.places(ranges, d.dateline.as_ref().map(|x| &x.0), scratch, facts)
     }
 
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
@@ -862,6 +869,7 @@ impl DocBuilder<'_> {
         ranges: impl Iterator<Item = Range<usize>>,
         dateline: Option<&ParsedDateline>,
         scratch: &mut PlaceScratch,
+        facts: &mut BlockFacts,
     ) -> Vec<Place> {
         let t = self.lay.text;
         let context = dateline.and_then(|d| d.country).map(|c| [c.country_code]);
@@ -878,7 +886,7 @@ impl DocBuilder<'_> {
         let mut index: HashMap<(&str, &str), usize, crate::hash::FxBuild> = HashMap::default();
         for r in ranges {
             let found = match self.block_at(&r) {
-                Some(k) => self.facts.places_of(self.lay, k),
+                Some(k) => facts.places_of(self.facts, self.lay, k),
                 None => {
                     scratch.clear();
                     Gazetteer::global().find_raw_into(&t[r.clone()], scratch);

@@ -112,7 +112,9 @@ pub mod bench {
         let lines = crate::layout::lines(text);
         let blocks = crate::layout::blocks(text, &lines, NumericOrder::DayFirst, |_| None);
         let lay = crate::segment::Layout { text, lines: &lines, blocks: &blocks, order: NumericOrder::DayFirst };
-        crate::segment::group(&lay, &crate::segment::BlockFacts::new(blocks.len())).len()
+        let mut facts = crate::segment::BlockFacts::default();
+        let doc = facts.add_document(blocks.len(), 0..0);
+        crate::segment::group(&lay, &mut facts, doc).len()
     }
 
     /// Organizations: every mention in `text` read as prose, places looked up in the gazetteer as

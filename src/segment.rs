@@ -11,13 +11,11 @@
 //!   neighbour, is an item of its own.
 //! - A dateline is always an item boundary: a body after a trailing dateline opens a new item.
 
-use std::cell::Cell;
 use std::ops::Range;
 
 use crate::dateline::ParsedDateline;
-use once_cell::unsync::OnceCell;
 
-use crate::dates::{find_dates, DateMatch, NumericOrder};
+use crate::dates::{DateMatch, NumericOrder};
 use crate::gazetteer::{resolve_each, Gazetteer, RawMatch};
 use crate::layout::{Block, BlockKind, Line};
 use crate::model::Attachment;
@@ -81,7 +79,7 @@ impl Layout<'_> {
 }
 
 /// Groups the blocks into items.
-pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
+pub(crate) fn group(layout: &Layout<'_>, facts: &mut BlockFacts, doc: DocFacts) -> Vec<ItemPlan> {
     let blocks = layout.blocks;
     // Does this document write datelines before headlines? Evidence: a dateline that opens the
     // text and is followed by a headline.
@@ -129,7 +127,7 @@ pub(crate) fn group(layout: &Layout<'_>, facts: &BlockFacts) -> Vec<ItemPlan> {
                     // Right after a headline.
                     Choice::Leading
                 } else {
-                    weigh(layout, facts, &cur, k, d, dateline_before_headline)
+                    weigh(layout, facts, doc, &cur, k, d, dateline_before_headline)
                 };
                 match choice {
                     Choice::Leading => {
@@ -174,18 +172,19 @@ enum Choice {
 /// Decides where a dateline that follows a body belongs.
 fn weigh(
     layout: &Layout<'_>,
-    facts: &BlockFacts,
+    facts: &mut BlockFacts,
+    doc: DocFacts,
     cur: &ItemPlan,
     k: usize,
     d: &ParsedDateline,
     dateline_before_headline: bool,
 ) -> Choice {
     let next_exists = k + 1 < layout.blocks.len();
-    let prev_agree = || agreement(layout, facts, d, cur.blocks.clone());
-    let next_agree = || agreement(layout, facts, d, next_item_blocks(layout, k + 1));
+    let prev_agree = |facts: &mut BlockFacts| agreement(layout, facts, doc, d, cur.blocks.clone());
+    let next_agree = |facts: &mut BlockFacts| agreement(layout, facts, doc, d, next_item_blocks(layout, k + 1));
     let can_trail = cur.dateline.is_none() && cur.inline.is_none();
     let thin = d.free_words && d.city.is_none();
-    if thin && prev_agree() == 0 && next_agree() == 0 {
+    if thin && prev_agree(facts) == 0 && next_agree(facts) == 0 {
         return Choice::Alone;
     }
     if !next_exists {
@@ -205,7 +204,7 @@ fn weigh(
     // Layout prior, worth less than one point of agreement.
     let next_is_body = layout.is_body(k + 1);
     let lead_prior = next_is_body || dateline_before_headline;
-    let (t, l) = (2 * prev_agree() + u32::from(!lead_prior), 2 * next_agree() + u32::from(lead_prior));
+    let (t, l) = (2 * prev_agree(facts) + u32::from(!lead_prior), 2 * next_agree(facts) + u32::from(lead_prior));
     if l > t {
         Choice::Leading
     } else {
@@ -226,80 +225,182 @@ fn next_item_blocks(layout: &Layout<'_>, k: usize) -> Range<usize> {
     k..j
 }
 
-/// The places (name, country code) and dates each block mentions, found at most once per block
-/// however many datelines weigh it.
+/// The places and dates each block mentions, found at most once per block however many
+/// datelines weigh it and whatever item it ends up in, for every document of a batch.
+///
+/// A block's facts are runs of a few vectors the batch shares, so finding them allocates
+/// nothing per block: each document added has a [`DocFacts`] share, and each of its blocks a
+/// [`Slots`] entry telling where the block's runs are once found.
+#[derive(Default)]
 pub(crate) struct BlockFacts {
-    /// Each block's place mentions (before resolution: that depends on the item's countries).
-    place_cells: Vec<OnceCell<Vec<RawMatch>>>,
-    /// Each block's dates.
-    date_cells: Vec<OnceCell<Vec<DateMatch>>>,
-    /// The places of `place_cells` resolved without context, as the agreement test reads them.
-    agree: Vec<OnceCell<Vec<(&'static str, &'static str)>>>,
-    /// Dates already found paragraph by paragraph (text range, dates), in text order: a block
-    /// that is a whole paragraph takes them instead of reading its text again.
-    paragraphs: Vec<(Range<usize>, Cell<Vec<DateMatch>>)>,
+    /// Where each block's facts are, for the blocks of every document added.
+    slots: Vec<Slots>,
+    /// Place mentions (spans relative to their block; before resolution, which depends on the
+    /// item's countries).
+    places: Vec<RawMatch>,
+    /// Dates (spans relative to their block or paragraph).
+    dates: Vec<DateMatch>,
+    /// Places resolved without context, as the agreement test reads them.
+    agree: Vec<(&'static str, &'static str)>,
+    /// Paragraphs whose dates were read before the layout: text range and run of `dates`, in
+    /// text order within each document.
+    paragraphs: Vec<(Range<usize>, Run)>,
+}
+
+/// A run of one of [`BlockFacts`]'s vectors.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Run {
+    start: usize,
+    end: usize,
+}
+
+impl Run {
+    /// The run `start..end`.
+    fn new(start: usize, end: usize) -> Run {
+        Run { start, end }
+    }
+
+    fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Where one block's facts are: `None` until they are first asked for.
+#[derive(Clone, Copy, Default)]
+struct Slots {
+    places: Option<Run>,
+    dates: Option<Run>,
+    agree: Option<Run>,
+}
+
+/// One document's share of a [`BlockFacts`]: its `blocks` blocks are numbered from `base`, its
+/// paragraphs read beforehand are a run of the paragraph list.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DocFacts {
+    base: usize,
+    blocks: usize,
+    paragraphs: Run,
 }
 
 impl BlockFacts {
-    /// Room for the facts of `n` blocks, each found when first asked for.
-    pub(crate) fn new(n: usize) -> BlockFacts {
-        BlockFacts::with_paragraphs(n, Vec::new())
+    /// The vector paragraphs' dates are read into before the layout (see
+    /// [`BlockFacts::add_paragraph`]; the dates of a paragraph not recorded stay, unread).
+    pub(crate) fn dates_mut(&mut self) -> &mut Vec<DateMatch> {
+        &mut self.dates
     }
 
-    /// As [`BlockFacts::new`], with the dates of paragraphs read beforehand: each paragraph's
-    /// text range and its dates (spans relative to the range), valid in the layout's order.
-    pub(crate) fn with_paragraphs(n: usize, paragraphs: Vec<(Range<usize>, Vec<DateMatch>)>) -> BlockFacts {
-        BlockFacts {
-            place_cells: (0..n).map(|_| OnceCell::new()).collect(),
-            date_cells: (0..n).map(|_| OnceCell::new()).collect(),
-            agree: (0..n).map(|_| OnceCell::new()).collect(),
-            paragraphs: paragraphs.into_iter().map(|(r, d)| (r, Cell::new(d))).collect(),
+    /// The dates at `run` of the dates vector.
+    pub(crate) fn dates_at(&self, run: Run) -> &[DateMatch] {
+        &self.dates[run.range()]
+    }
+
+    /// Records a paragraph read beforehand: its text range and the range of its dates in
+    /// [`BlockFacts::dates_mut`] (spans relative to the text range), valid in the layout's
+    /// order. Returns the dates' run.
+    pub(crate) fn add_paragraph(&mut self, range: Range<usize>, dates: Range<usize>) -> Run {
+        let run = Run::new(dates.start, dates.end);
+        self.paragraphs.push((range, run));
+        run
+    }
+
+    /// The number of paragraphs recorded so far.
+    pub(crate) fn paragraph_count(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// Room for a document of `n` blocks, whose paragraphs read beforehand are `paragraphs` of
+    /// the list (as [`BlockFacts::paragraph_count`] told before and after they were added).
+    pub(crate) fn add_document(&mut self, n: usize, paragraphs: Range<usize>) -> DocFacts {
+        let base = self.slots.len();
+        self.slots.resize(base + n, Slots::default());
+        DocFacts { base, blocks: n, paragraphs: Run::new(paragraphs.start, paragraphs.end) }
+    }
+
+    /// Where block `k` of document `doc` has its facts (a block of that document only).
+    fn slot(&mut self, doc: DocFacts, k: usize) -> &mut Slots {
+        &mut self.slots[doc.base..doc.base + doc.blocks][k]
+    }
+
+    /// Place mentions of block `k` of document `doc` (spans relative to the block's range):
+    /// found once, for the grouping and for the item the block ends up in.
+    pub(crate) fn places_of(&mut self, doc: DocFacts, layout: &Layout<'_>, k: usize) -> &[RawMatch] {
+        let run = self.place_run(doc, layout, k);
+        &self.places[run.range()]
+    }
+
+    fn place_run(&mut self, doc: DocFacts, layout: &Layout<'_>, k: usize) -> Run {
+        let slot = self.slot(doc, k);
+        if let Some(run) = slot.places {
+            return run;
         }
+        let from = self.places.len();
+        Gazetteer::global().find_raw_into(&layout.text[layout.block_range(k)], &mut self.places);
+        let run = Run::new(from, self.places.len());
+        self.slot(doc, k).places = Some(run);
+        run
     }
 
-    /// Place mentions of block `k` (spans relative to the block's range): found once, for the
-    /// grouping and for the item the block ends up in.
-    pub(crate) fn places_of(&self, layout: &Layout<'_>, k: usize) -> &[RawMatch] {
-        self.place_cells[k].get_or_init(|| Gazetteer::global().find_raw(&layout.text[layout.block_range(k)]))
-    }
-
-    /// Dates of block `k` (spans relative to the block's range), found once.
-    pub(crate) fn dates_of(&self, layout: &Layout<'_>, k: usize) -> &[DateMatch] {
-        self.date_cells[k].get_or_init(|| {
-            let range = layout.block_range(k);
-            // a block is a whole paragraph at most once: its dates can be taken
-            let read = self.paragraphs.binary_search_by_key(&range.start, |(r, _)| r.start).ok();
-            match read.map(|i| &self.paragraphs[i]) {
-                Some((r, dates)) if *r == range => dates.take(),
-                _ => find_dates(&layout.text[range], layout.order),
+    /// Dates of block `k` of document `doc` (spans relative to the block's range), found once.
+    pub(crate) fn dates_of(&mut self, doc: DocFacts, layout: &Layout<'_>, k: usize) -> &[DateMatch] {
+        let run = match self.slot(doc, k).dates {
+            Some(run) => run,
+            None => {
+                let range = layout.block_range(k);
+                // a block that is a whole paragraph has its dates already
+                let paragraphs = &self.paragraphs[doc.paragraphs.range()];
+                let read = paragraphs.binary_search_by_key(&range.start, |(r, _)| r.start).ok();
+                let run = match read.map(|i| &paragraphs[i]) {
+                    Some((r, run)) if *r == range => *run,
+                    _ => {
+                        let from = self.dates.len();
+                        crate::dates::find_dates_into(&layout.text[range], layout.order, &mut self.dates);
+                        Run::new(from, self.dates.len())
+                    }
+                };
+                self.slot(doc, k).dates = Some(run);
+                run
             }
-        })
+        };
+        &self.dates[run.range()]
     }
 
     /// Block `k`'s places (canonical name, country code), resolved without context.
-    fn places(&self, layout: &Layout<'_>, k: usize) -> &[(&'static str, &'static str)] {
-        self.agree[k].get_or_init(|| {
-            let mut out = Vec::new();
-            resolve_each(self.places_of(layout, k), &[], |_, p| out.push((p.name, p.country_code)));
-            out
-        })
+    fn places(&mut self, doc: DocFacts, layout: &Layout<'_>, k: usize) -> &[(&'static str, &'static str)] {
+        let run = match self.slot(doc, k).agree {
+            Some(run) => run,
+            None => {
+                let found = self.place_run(doc, layout, k);
+                let BlockFacts { places, agree, .. } = self;
+                let from = agree.len();
+                resolve_each(&places[found.range()], &[], |_, p| agree.push((p.name, p.country_code)));
+                let run = Run::new(from, agree.len());
+                self.slot(doc, k).agree = Some(run);
+                run
+            }
+        };
+        &self.agree[run.range()]
     }
 }
 
 /// How well a dateline agrees with some blocks: its city named (2), its country or a place of
 /// its country named (1), its date named (1).
-fn agreement(layout: &Layout<'_>, facts: &BlockFacts, d: &ParsedDateline, blocks: Range<usize>) -> u32 {
+fn agreement(
+    layout: &Layout<'_>,
+    facts: &mut BlockFacts,
+    doc: DocFacts,
+    d: &ParsedDateline,
+    blocks: Range<usize>,
+) -> u32 {
     let mut city = false;
     let mut country = false;
     let mut date = false;
     for k in blocks {
-        let dates = facts.dates_of(layout, k);
-        for &(name, cc) in facts.places(layout, k) {
+        for &(name, cc) in facts.places(doc, layout, k) {
             city |= d.city.is_some_and(|c| c.name == name && c.country_code == cc);
             country |= d.country.is_some_and(|c| c.country_code == cc);
         }
         if let Some(dd) = &d.date {
-            date |= dates.iter().any(|m| covers(m, dd));
+            date |= facts.dates_of(doc, layout, k).iter().any(|m| covers(m, dd));
         }
     }
     2 * u32::from(city) + u32::from(country) + u32::from(date)
@@ -400,5 +501,43 @@ mod tests {
             "New office opens in Almaty\n\n5.03.2023, Almaty. UNICEF opened a new regional office in Almaty on Monday.",
         );
         assert_eq!(got, vec![(s("New office opens in Almaty"), s("5.03.2023, Almaty"), Some(Attachment::Leading))]);
+    }
+
+    /// Each document of a batch reads only its own paragraphs' dates, though the batch keeps
+    /// them in one list: a block whose range equals a paragraph of another document (read
+    /// before it, as the pipeline reads every paragraph before the layout) reads its own text.
+    #[test]
+    fn block_facts_keep_each_document_to_its_own_paragraphs() {
+        use crate::dates::{paragraph_dates, NumericOrder};
+        use crate::layout::{blocks, lines};
+        // the same layout, two dates of the same length
+        let texts =
+            ["Floods in the north\n\nRains fell on 3 May 2024.", "Floods in the north\n\nRains fell on 9 May 2023."];
+        let mut facts = super::BlockFacts::default();
+        // the first document's paragraphs were not kept (as when its order was decided month
+        // first); the second's were
+        let first = facts.paragraph_count()..facts.paragraph_count();
+        let from = facts.paragraph_count();
+        for r in [0..19, 21..texts[1].len()] {
+            let read = paragraph_dates(&texts[1][r.clone()], facts.dates_mut());
+            facts.add_paragraph(r, read.matches);
+        }
+        let second = from..facts.paragraph_count();
+        assert_eq!(second.len(), 2);
+        let lines: Vec<_> = texts.iter().map(|t| lines(t)).collect();
+        let blocks: Vec<_> =
+            texts.iter().zip(&lines).map(|(t, l)| blocks(t, l, NumericOrder::DayFirst, |_| None)).collect();
+        let docs = [facts.add_document(blocks[0].len(), first), facts.add_document(blocks[1].len(), second)];
+        for (i, year) in [(0, 2024), (1, 2023)] {
+            let lay =
+                super::Layout { text: texts[i], lines: &lines[i], blocks: &blocks[i], order: NumericOrder::DayFirst };
+            let body = blocks[i].len() - 1;
+            assert_eq!(lay.block_range(body), 21..texts[i].len());
+            let dates = facts.dates_of(docs[i], &lay, body);
+            assert_eq!(dates.len(), 1, "document {i}");
+            assert_eq!(dates[0].start.year, Some(year), "document {i}");
+            // asked again, the same run
+            assert_eq!(facts.dates_of(docs[i], &lay, body)[0].start.year, Some(year));
+        }
     }
 }

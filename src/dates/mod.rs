@@ -116,8 +116,10 @@ pub enum OrderEvidence {
 pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
     let mut c = Counts::default();
     let lines = crate::layout::lines(text);
+    let mut matches = Vec::new();
     for ls in crate::layout::paragraph_lines(&lines) {
-        c.add(paragraph_dates(&text[lines[ls.start].span.start..lines[ls.end - 1].span.end]).counts);
+        matches.clear();
+        c.add(paragraph_dates(&text[lines[ls.start].span.start..lines[ls.end - 1].span.end], &mut matches).counts);
     }
     order_from(c)
 }
@@ -125,24 +127,25 @@ pub fn detect_numeric_order(text: &str) -> (NumericOrder, OrderEvidence) {
 /// The expressions of one paragraph read day first, with the evidence they give on the order.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ParagraphDates {
-    /// The expressions, as [`find_dates`] with [`NumericOrder::DayFirst`] gives them.
-    pub(crate) matches: Vec<DateMatch>,
+    /// Where the expressions are in the vector [`paragraph_dates`] appended them to, as
+    /// [`find_dates`] with [`NumericOrder::DayFirst`] gives them.
+    pub(crate) matches: std::ops::Range<usize>,
     counts: Counts,
     /// Some expression may read differently month first: without it, `matches` hold for
     /// either order.
     pub(crate) order_used: bool,
 }
 
-/// Reads one paragraph for [`ParagraphDates`].
-pub(crate) fn paragraph_dates(text: &str) -> ParagraphDates {
-    let mut matches = Vec::new();
+/// Reads one paragraph for [`ParagraphDates`], appending its expressions to `out`.
+pub(crate) fn paragraph_dates(text: &str, out: &mut Vec<DateMatch>) -> ParagraphDates {
+    let from = out.len();
     let mut counts = Counts::default();
     let order_used = scan(text, NumericOrder::DayFirst, |f| {
         counts.add(f.counts);
-        matches.push(f.to_match());
+        out.push(f.to_match());
         true
     });
-    ParagraphDates { matches, counts, order_used }
+    ParagraphDates { matches: from..out.len(), counts, order_used }
 }
 
 /// The order the paragraphs' evidence decides (see [`detect_numeric_order`]).
@@ -219,11 +222,16 @@ pub struct DateMatch {
 /// ```
 pub fn find_dates(text: &str, order: NumericOrder) -> Vec<DateMatch> {
     let mut out = Vec::new();
+    find_dates_into(text, order, &mut out);
+    out
+}
+
+/// [`find_dates`] appending to `out` (what `out` held before is left as it was).
+pub(crate) fn find_dates_into(text: &str, order: NumericOrder, out: &mut Vec<DateMatch>) {
     scan(text, order, |f| {
         out.push(f.to_match());
         true
     });
-    out
 }
 
 /// The first temporal expression in `text`: the first of [`find_dates`], without reading on.

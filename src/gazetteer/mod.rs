@@ -553,12 +553,8 @@ impl Gazetteer {
         find::find(self, text).into_iter().map(PlaceMatch::from).collect()
     }
 
-    /// [`Gazetteer::find`] as the pipeline keeps its matches (candidates inline).
-    pub(crate) fn find_raw(&'static self, text: &str) -> Vec<find::RawMatch> {
-        find::find(self, text)
-    }
-
-    /// [`Gazetteer::find_raw`] appending to `out` (what `out` held before is left as it was).
+    /// [`Gazetteer::find`] as the pipeline keeps its matches (candidates inline), appended to
+    /// `out` (what `out` held before is left as it was).
     pub(crate) fn find_raw_into(&'static self, text: &str, out: &mut Vec<find::RawMatch>) {
         find::find_into(self, text, out)
     }
