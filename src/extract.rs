@@ -184,14 +184,11 @@ impl Extractor {
         &self,
         text: &'a str,
         scratch: &mut Vec<ParagraphRead>,
-        all_lines: &mut Vec<Line>,
         facts: &mut BlockFacts,
     ) -> (Prepared<'a>, Range<usize>) {
         let cleaned = clean(text);
         let t: &str = &cleaned.text;
-        let lines_from = all_lines.len();
-        layout::lines_into(t, all_lines);
-        let lines = &all_lines[lines_from..];
+        let lines = layout::lines(t);
         let paragraphs_from = facts.paragraph_count();
         // The first date of each line that is a paragraph of its own, by line index: what the
         // dateline reader would look for.
@@ -205,7 +202,7 @@ impl Extractor {
                 let paragraphs = scratch;
                 paragraphs.clear();
                 let dates = facts.dates_mut();
-                paragraphs.extend(layout::paragraph_lines(lines).map(|ls| {
+                paragraphs.extend(layout::paragraph_lines(&lines).map(|ls| {
                     let r = lines[ls.start].span.start..lines[ls.end - 1].span.end;
                     let read = dates::paragraph_dates(&t[r.clone()], dates);
                     (ls, r, read)
@@ -230,7 +227,6 @@ impl Extractor {
                 (o, e)
             }
         };
-        let lines = lines_from..all_lines.len();
         (Prepared { cleaned, lines, line_firsts, order, evidence }, paragraphs_from..facts.paragraph_count())
     }
 
@@ -242,10 +238,8 @@ impl Extractor {
         // Places and dates of blocks (and of paragraphs read before the layout), found once for
         // the grouping and the items, in vectors the batch shares.
         let mut facts = BlockFacts::default();
-        // every document's lines, each document's a run
-        let mut lines = Vec::new();
         for s in &sources {
-            let (p, r) = self.prepare(s.text, &mut paragraph_scratch, &mut lines, &mut facts);
+            let (p, r) = self.prepare(s.text, &mut paragraph_scratch, &mut facts);
             preps.push(p);
             paragraphs.push(r);
         }
@@ -257,13 +251,13 @@ impl Extractor {
                     let k = p.line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
                     Some(p.line_firsts[k].1.clone())
                 };
-                layout::blocks_with(&p.cleaned.text, &lines[p.lines.clone()], p.order, known, &mut block_scratch)
+                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, &mut block_scratch)
             })
             .collect();
         let lays: Vec<Layout> = preps
             .iter()
             .zip(&blocks)
-            .map(|(p, b)| Layout { text: &p.cleaned.text, lines: &lines[p.lines.clone()], blocks: b, order: p.order })
+            .map(|(p, b)| Layout { text: &p.cleaned.text, lines: &p.lines, blocks: b, order: p.order })
             .collect();
         let doc_facts: Vec<DocFacts> =
             blocks.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
@@ -282,26 +276,24 @@ impl Extractor {
                 order: p.order,
                 raw_dates: Vec::new(),
                 reference_date: s.reference_date.or(self.reference_date),
-                // at most one range per block: a headline, a caption or a body block each
-                scans: Vec::with_capacity(lay.blocks.len()),
+                para: String::new(),
+                scans: Vec::new(),
             })
             .collect();
-        let mut para = String::new();
         let drafts: Vec<Vec<Draft>> = builders
             .iter_mut()
             .zip(&plans)
-            .map(|(doc, plans)| plans.iter().map(|p| doc.draft(p, &mut facts, &mut para)).collect())
+            .map(|(doc, plans)| plans.iter().map(|p| doc.draft(p, &mut facts)).collect())
             .collect();
         let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
         // One organization scan per item serves both the item and the document's acronym table
-        // (one builder for the batch: its token buffer is reused). Every item's mentions are a run
-        // of one vector, in order: each document keeps its items' numbers of mentions.
-        let (mut table, mut mentions) = (TableBuilder::default(), Vec::new());
-        let found: Vec<(Vec<usize>, AcronymTable)> = builders
+        // (one builder for the batch: its token buffer is reused).
+        let (mut table, mut org_scratch) = (TableBuilder::default(), Vec::new());
+        let found: Vec<(Vec<Vec<OrgMention>>, AcronymTable)> = builders
             .iter()
             .zip(&drafts)
             .map(|(doc, drafts)| {
-                let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table, &mut mentions)).collect();
+                let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table, &mut org_scratch)).collect();
                 (found, table.take_table())
             })
             .collect();
@@ -319,19 +311,11 @@ impl Extractor {
             .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, &mut count_scratch)).collect())
             .collect();
         let mut group_scratch = GroupScratch::default();
-        let mut rest: &mut [OrgMention] = &mut mentions;
         let organizations: Vec<Vec<Vec<Organization>>> = builders
             .iter()
             .zip(found)
-            .map(|(doc, (counts, table))| {
-                counts
-                    .into_iter()
-                    .map(|n| {
-                        let (item, later) = std::mem::take(&mut rest).split_at_mut(n);
-                        rest = later;
-                        doc.organizations(item, &table, &mut group_scratch)
-                    })
-                    .collect()
+            .map(|(doc, (found, table))| {
+                found.into_iter().map(|o| doc.organizations(o, &table, &mut group_scratch)).collect()
             })
             .collect();
         sources
@@ -499,8 +483,7 @@ struct PlaceScratch {
 /// A document's first stage: its cleaned text, lines and numeric date order.
 struct Prepared<'a> {
     cleaned: Cleaned<'a>,
-    /// Its run of the batch's lines.
-    lines: Range<usize>,
+    lines: Vec<Line>,
     /// The first date of each line that is a paragraph of its own, by line index.
     line_firsts: Vec<(usize, Option<DateMatch>)>,
     order: NumericOrder,
@@ -540,6 +523,8 @@ struct DocBuilder<'a> {
     order: NumericOrder,
     raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
+    /// Scratch for one body paragraph, reused from item to item.
+    para: String,
     /// Every draft's scanned ranges, one run per draft.
     scans: Vec<Range<usize>>,
 }
@@ -573,10 +558,7 @@ impl DocBuilder<'_> {
         (b.start < r.start && b.end == r.end).then(|| (k, r.start - b.start))
     }
 
-    ///
-    /// `para` holds one body paragraph at a time (reused from item to item; its contents mean
-    /// nothing between calls).
-    fn draft(&mut self, plan: &ItemPlan, facts: &mut BlockFacts, para: &mut String) -> Draft {
+    fn draft(&mut self, plan: &ItemPlan, facts: &mut BlockFacts) -> Draft {
         let t = self.lay.text;
         // an item has at least one block: its first and last (the same when it has one)
         let last_block = plan.blocks.end.saturating_sub(1).max(plan.blocks.start);
@@ -629,10 +611,11 @@ impl DocBuilder<'_> {
         // as whether it continues the last one depends on its own start.
         let mut body = String::with_capacity(span.len());
         let mut last: Option<usize> = None;
+        let mut para = std::mem::take(&mut self.para);
         for k in plan.blocks.clone() {
             para.clear();
             match &self.lay.blocks[k].kind {
-                BlockKind::Body => self.paragraph(plan, k, &mut scan, para),
+                BlockKind::Body => self.paragraph(plan, k, &mut scan, &mut para),
                 // A caption on a dateline's line is prose of the item too.
                 BlockKind::Dateline(d) => match &d.caption {
                     Some(c) => {
@@ -645,7 +628,7 @@ impl DocBuilder<'_> {
             }
             let continues = last.is_some_and(|at| {
                 let p = &body[at..];
-                is_open_ended(p) && (continues_sentence(para) || ends_in_continuation_word(p))
+                is_open_ended(p) && (continues_sentence(&para) || ends_in_continuation_word(p))
             });
             if continues {
                 body.push(' ');
@@ -655,8 +638,9 @@ impl DocBuilder<'_> {
                 }
                 last = Some(body.len());
             }
-            body.push_str(para);
+            body.push_str(&para);
         }
+        self.para = para;
 
         let dates_start = self.raw_dates.len();
         let (doc, lay) = (self.facts, self.lay);
@@ -801,12 +785,13 @@ impl DocBuilder<'_> {
     /// Organization mentions of the headline, caption and body, in text order (spans in cleaned
     /// coordinates); `table` learns the document's acronyms from the same scan.
     ///
-    /// The mentions are appended to `mentions` (the batch's, each item's a run); returns their
-    /// number.
-    fn org_mentions(&self, d: &Draft, table: &mut TableBuilder, mentions: &mut Vec<OrgMention>) -> usize {
+    /// The mentions are gathered in `scratch` (reused from item to item) and returned in a
+    /// vector of their exact size.
+    fn org_mentions(&self, d: &Draft, table: &mut TableBuilder, scratch: &mut Vec<OrgMention>) -> Vec<OrgMention> {
         let t = self.lay.text;
         let places = Gazetteer::global();
-        let start = mentions.len();
+        let mentions = scratch;
+        mentions.clear();
         for r in &self.scans[d.scan.clone()] {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
             let from = mentions.len();
@@ -815,18 +800,17 @@ impl DocBuilder<'_> {
                 m.span = r.start + m.span.start..r.start + m.span.end;
             }
         }
-        mentions[start..].sort_by_key(|m| m.span.start);
-        mentions.len() - start
+        mentions.sort_by_key(|m| m.span.start);
+        take_exact(mentions)
     }
 
     /// Distinct organizations of an item, acronyms unified with their expansions across the
     /// document.
     ///
-    /// `scratch` holds the grouping's buffers (reused from item to item). The mentions' strings
-    /// move into the organizations.
+    /// `scratch` holds the grouping's buffers (reused from item to item).
     fn organizations(
         &self,
-        mentions: &mut [OrgMention],
+        mentions: Vec<OrgMention>,
         table: &AcronymTable,
         scratch: &mut GroupScratch,
     ) -> Vec<Organization> {

@@ -72,12 +72,6 @@ pub(crate) fn paragraph_lines(lines: &[Line]) -> impl Iterator<Item = Range<usiz
 /// Splits `text` into its non-blank lines.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    lines_into(text, &mut out);
-    out
-}
-
-/// [`lines`] appended to `out` (what `out` held before is left as it was).
-pub(crate) fn lines_into(text: &str, out: &mut Vec<Line>) {
     let mut gap = true;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -108,6 +102,7 @@ pub(crate) fn lines_into(text: &str, out: &mut Vec<Line>) {
         out.push(Line { bullet, prose_start, span, content, heading, gap_before: gap });
         gap = false;
     }
+    out
 }
 
 /// For a Markdown ATX heading, the offset of its text.

@@ -2248,8 +2248,8 @@ fn looks_acronym(name: &str) -> bool {
 /// document `table`, in the well-known expansions, or by initials against an acronym of the
 /// item or table), and country offices with their parent. Acronyms the table knows as terms
 /// are dropped.
-pub fn group(mut mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organization> {
-    group_with(&mut mentions, table, &mut GroupScratch::default())
+pub fn group(mentions: Vec<OrgMention>, table: &AcronymTable) -> Vec<Organization> {
+    group_with(mentions, table, &mut GroupScratch::default())
 }
 
 /// The buffers [`group`] works in, kept from one item to the next by the extractor (three
@@ -2269,10 +2269,9 @@ pub(crate) struct GroupScratch {
     spans: Vec<(usize, Range<usize>)>,
 }
 
-/// [`group`] in `scratch`'s buffers. The mentions' strings move into the organizations: what
-/// is left of `mentions` is to be dropped.
+/// [`group`] in `scratch`'s buffers.
 pub(crate) fn group_with(
-    mentions: &mut [OrgMention],
+    mut mentions: Vec<OrgMention>,
     table: &AcronymTable,
     scratch: &mut GroupScratch,
 ) -> Vec<Organization> {
@@ -2344,18 +2343,17 @@ pub(crate) fn group_with(
     }
     orgs.clear();
     orgs.reserve(mentions.len());
-    for (idx, m) in mentions.iter_mut().enumerate() {
+    for (idx, m) in mentions.into_iter().enumerate() {
         let acr_key = acr_keys.get(idx).unwrap_or(&None);
         if acr_key.as_ref().is_some_and(|k| table.terms.contains(&buf[k.clone()])) {
             continue;
         }
         let is_acr = looks_acronym(&m.name);
-        let key = key_of(m, is_acr, acr_key, table, acr_keys, buf);
+        let key = key_of(&m, is_acr, acr_key, table, acr_keys, buf);
         let key_str = key.of(buf);
         let mixed_case = m.name.chars().any(|c| c.is_lowercase());
-        // the mention's fields move into the organization
-        let (span, name, acronym, office) =
-            (m.span.clone(), std::mem::take(&mut m.name), m.acronym.take(), m.office.take());
+        // the mention is owned: its fields move into the organization
+        let OrgMention { span, name, acronym, office, .. } = m;
         // the written acronym, else the key when it reads as one
         let acr = |key: &str| {
             acronym.or_else(|| {
@@ -2458,7 +2456,7 @@ mod tests {
         let mut scratch = GroupScratch::default();
         let mut names = Vec::new();
         for ms in &found {
-            let reused = group_with(&mut ms.clone(), &table, &mut scratch);
+            let reused = group_with(ms.clone(), &table, &mut scratch);
             assert_eq!(reused, group(ms.clone(), &table));
             names.push(reused.iter().map(|o| o.name.clone()).collect::<Vec<_>>());
         }
