@@ -232,18 +232,35 @@ impl Extractor {
 
     /// The pipeline over a batch, one stage at a time over every document.
     fn run_batch(&self, sources: Vec<Source<'_>>) -> Vec<Document> {
+        let mut scratch = BatchScratch::take();
+        let text_bytes: usize = sources.iter().map(|s| s.text.len()).sum();
+        let docs = self.run_batch_in(sources, &mut scratch);
+        scratch.put_back(text_bytes);
+        docs
+    }
+
+    /// [`Extractor::run_batch`] with its working buffers in `scratch`.
+    fn run_batch_in(&self, sources: Vec<Source<'_>>, scratch: &mut BatchScratch) -> Vec<Document> {
+        let BatchScratch {
+            paragraphs: paragraph_scratch,
+            facts,
+            blocks: block_scratch,
+            table,
+            orgs: org_scratch,
+            places: found_places,
+            counts: count_scratch,
+            groups: group_scratch,
+        } = scratch;
         let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
         let mut paragraphs = Vec::with_capacity(sources.len());
-        let mut paragraph_scratch = Vec::new();
         // Places and dates of blocks (and of paragraphs read before the layout), found once for
         // the grouping and the items, in vectors the batch shares.
-        let mut facts = BlockFacts::default();
+        facts.clear();
         for s in &sources {
-            let (p, r) = self.prepare(s.text, &mut paragraph_scratch, &mut facts);
+            let (p, r) = self.prepare(s.text, paragraph_scratch, facts);
             preps.push(p);
             paragraphs.push(r);
         }
-        let mut block_scratch = layout::BlockScratch::default();
         let blocks: Vec<Vec<Block>> = preps
             .iter()
             .map(|p| {
@@ -251,7 +268,7 @@ impl Extractor {
                     let k = p.line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
                     Some(p.line_firsts[k].1.clone())
                 };
-                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, &mut block_scratch)
+                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, block_scratch)
             })
             .collect();
         let lays: Vec<Layout> = preps
@@ -262,7 +279,7 @@ impl Extractor {
         let doc_facts: Vec<DocFacts> =
             blocks.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
         let plans: Vec<Vec<ItemPlan>> =
-            lays.iter().zip(&doc_facts).map(|(lay, &doc)| segment::group(lay, &mut facts, doc)).collect();
+            lays.iter().zip(&doc_facts).map(|(lay, &doc)| segment::group(lay, facts, doc)).collect();
         let mut builders: Vec<DocBuilder> = sources
             .iter()
             .zip(&preps)
@@ -283,39 +300,35 @@ impl Extractor {
         let drafts: Vec<Vec<Draft>> = builders
             .iter_mut()
             .zip(&plans)
-            .map(|(doc, plans)| plans.iter().map(|p| doc.draft(p, &mut facts)).collect())
+            .map(|(doc, plans)| plans.iter().map(|p| doc.draft(p, facts)).collect())
             .collect();
         let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
         // One organization scan per item serves both the item and the document's acronym table
         // (one builder for the batch: its token buffer is reused).
-        let (mut table, mut org_scratch) = (TableBuilder::default(), Vec::new());
         let found: Vec<(Vec<Vec<OrgMention>>, AcronymTable)> = builders
             .iter()
             .zip(&drafts)
             .map(|(doc, drafts)| {
-                let found = drafts.iter().map(|d| doc.org_mentions(d, &mut table, &mut org_scratch)).collect();
+                let found = drafts.iter().map(|d| doc.org_mentions(d, table, org_scratch)).collect();
                 (found, table.take_table())
             })
             .collect();
         // Each finder over all items in turn (its code and tables stay warm in the caches).
-        let mut found_places = PlaceScratch::default();
         let places: Vec<Vec<Vec<Place>>> = builders
             .iter()
             .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, &mut found_places, &mut facts)).collect())
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, found_places, facts)).collect())
             .collect();
-        let mut count_scratch = QuantityScratch::default();
         let quantities: Vec<Vec<Vec<Quantity>>> = builders
             .iter()
             .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, &mut count_scratch)).collect())
+            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, count_scratch)).collect())
             .collect();
-        let mut group_scratch = GroupScratch::default();
         let organizations: Vec<Vec<Vec<Organization>>> = builders
             .iter()
             .zip(found)
             .map(|(doc, (found, table))| {
-                found.into_iter().map(|o| doc.organizations(o, &table, &mut group_scratch)).collect()
+                found.into_iter().map(|o| doc.organizations(o, &table, group_scratch)).collect()
             })
             .collect();
         sources
@@ -465,6 +478,51 @@ type ParagraphRead = (Range<usize>, Range<usize>, dates::ParagraphDates);
 
 /// Working vectors of [`DocBuilder::quantities`]: a range's dates to skip, its counts.
 type QuantityScratch = (Vec<Range<usize>>, Vec<crate::quantities::QuantityMatch>);
+
+/// The working buffers of a batch (see [`Extractor::run_batch`]): kept by each thread from one
+/// batch to the next, so that extracting documents one at a time does not grow them afresh for
+/// every document. Their contents mean nothing between batches.
+#[derive(Default)]
+struct BatchScratch {
+    /// The paragraphs' dates while a document's numeric order is decided.
+    paragraphs: Vec<ParagraphRead>,
+    /// Places and dates of blocks and paragraphs.
+    facts: BlockFacts,
+    /// The layout's per-line facts.
+    blocks: layout::BlockScratch,
+    /// Organization tokens and the documents' acronym tables.
+    table: TableBuilder,
+    /// An item's organization mentions.
+    orgs: Vec<OrgMention>,
+    /// An item's places.
+    places: PlaceScratch,
+    /// An item's counts.
+    counts: QuantityScratch,
+    /// An item's organizations.
+    groups: GroupScratch,
+}
+
+thread_local! {
+    static BATCH_SCRATCH: std::cell::Cell<Option<Box<BatchScratch>>> = const { std::cell::Cell::new(None) };
+}
+
+impl BatchScratch {
+    /// The thread's buffers, or new ones (the first batch of the thread).
+    fn take() -> Box<BatchScratch> {
+        BATCH_SCRATCH.take().unwrap_or_default()
+    }
+
+    /// Keeps the buffers for the thread's next batch, unless the batch that grew them held
+    /// more than a few batches' worth of text: what a thread keeps stays bounded.
+    fn put_back(self: Box<Self>, text_bytes: usize) {
+        if text_bytes <= Self::KEEP_UP_TO {
+            BATCH_SCRATCH.set(Some(self));
+        }
+    }
+
+    /// The most text a batch may hold for its buffers to be kept.
+    const KEEP_UP_TO: usize = 4 * Extractor::BATCH_BYTES;
+}
 
 /// The buffers an item's places are gathered in (reused from item to item; their contents
 /// mean nothing between calls).
@@ -985,6 +1043,48 @@ mod tests {
         });
         assert_eq!(docs[0], docs[1]);
         assert_eq!(docs[0].items[0].dateline.as_ref().unwrap().date.unwrap().start.to_string(), "2022-11-18");
+    }
+
+    #[test]
+    fn a_thread_s_kept_buffers_change_no_result() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/");
+        let read = |name: &str| std::fs::read_to_string(format!("{fixtures}{name}.txt")).unwrap();
+        let (big, small) = (read("eu-echo-news-digest-2021-02"), read("wire-reuters-style-2023-03"));
+        let ex = Extractor::new();
+        // each in a thread of its own: buffers never used before
+        let fresh = |t: &str| std::thread::scope(|s| s.spawn(|| ex.extract(t)).join().unwrap());
+        let (big_fresh, small_fresh) = (fresh(&big), fresh(&small));
+        // one thread, the buffers grown by the larger document, then reused (twice)
+        let reused = std::thread::scope(|s| {
+            s.spawn(|| [ex.extract(&big), ex.extract(&small), ex.extract(&big), ex.extract(&small)]).join().unwrap()
+        });
+        assert!(small_fresh.items.len() >= 2 && !small_fresh.items[0].places.is_empty());
+        assert_eq!(reused, [big_fresh.clone(), small_fresh.clone(), big_fresh, small_fresh]);
+    }
+
+    #[test]
+    fn a_thread_keeps_only_the_last_batch_s_facts_and_no_oversized_buffers() {
+        let doc = "FLOODS IN KENYA\n\nNairobi, 3 May 2024\n\nRains displaced 2,000 families in Garissa.";
+        let ex = Extractor::new();
+        let held = |docs: &[String], batches: usize| {
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    for _ in 0..batches {
+                        ex.extract_batch(docs);
+                    }
+                    BATCH_SCRATCH.take().map(|b| b.facts.blocks_held())
+                })
+                .join()
+                .unwrap()
+            })
+        };
+        let one = held(&[doc.to_string()], 1).expect("a small batch's buffers are kept");
+        assert!(one >= 3, "{one}");
+        // after three batches of two documents: the facts of the last batch's two, not of six
+        assert_eq!(held(&[doc.to_string(), doc.to_string()], 3), Some(2 * one));
+        // a batch past the bound is not kept
+        let huge = vec![doc.repeat(BatchScratch::KEEP_UP_TO / doc.len() + 1)];
+        assert_eq!(held(&huge, 1), None);
     }
 
     #[test]

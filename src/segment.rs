@@ -283,6 +283,21 @@ pub(crate) struct DocFacts {
 }
 
 impl BlockFacts {
+    /// How many blocks' facts are held (every document's added since the last clear).
+    #[cfg(test)]
+    pub(crate) fn blocks_held(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Forgets every document's facts, keeping the vectors' storage for the next batch.
+    pub(crate) fn clear(&mut self) {
+        self.slots.clear();
+        self.places.clear();
+        self.dates.clear();
+        self.agree.clear();
+        self.paragraphs.clear();
+    }
+
     /// The vector paragraphs' dates are read into before the layout (see
     /// [`BlockFacts::add_paragraph`]; the dates of a paragraph not recorded stay, unread).
     pub(crate) fn dates_mut(&mut self) -> &mut Vec<DateMatch> {
