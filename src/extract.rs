@@ -1087,6 +1087,42 @@ mod tests {
         assert_eq!(held(&huge, 1), None);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 32,
+            failure_persistence: None,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(0x5c7a_7c4e),
+            ..proptest::test_runner::Config::default()
+        })]
+
+        #[test]
+        fn what_a_thread_extracted_before_changes_nothing(
+            texts in proptest::collection::vec(
+                "([A-Z]{2,6} |[A-Z][a-z]{1,8} |[a-z]{1,6} |[0-9]{1,4}|[-–,.:()/ ]|\n|\n\n|“|”|March |2022|Geneva|Kazakhstan|IOM \\(IOM\\) |Ministry of Health |12 teams ){0,80}",
+                2..5,
+            )
+        ) {
+            let ex = Extractor::new();
+            let fresh: Vec<Document> = texts
+                .iter()
+                .map(|t| std::thread::scope(|s| s.spawn(|| ex.extract(t)).join().unwrap()))
+                .collect();
+            // one thread: every text after all the others, one at a time and in batches
+            let (one_by_one, batched) = std::thread::scope(|s| {
+                s.spawn(|| {
+                    let one: Vec<Document> = texts.iter().map(|t| ex.extract(t)).collect();
+                    (one, ex.extract_batch(texts.iter().rev()))
+                })
+                .join()
+                .unwrap()
+            });
+            proptest::prop_assert_eq!(&one_by_one, &fresh);
+            let mut batched = batched;
+            batched.reverse();
+            proptest::prop_assert_eq!(&batched, &fresh);
+        }
+    }
+
     #[test]
     fn a_document_reference_date_overrides_the_extractor_one() {
         let ex = Extractor::builder().reference_date(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()).build();
