@@ -234,13 +234,13 @@ impl Extractor {
     fn run_batch(&self, sources: Vec<Source<'_>>) -> Vec<Document> {
         let mut scratch = BatchScratch::take();
         let text_bytes: usize = sources.iter().map(|s| s.text.len()).sum();
-        let docs = self.run_batch_in(sources, &mut scratch);
+        let docs = self.run_stages(sources, &mut scratch);
         scratch.put_back(text_bytes);
         docs
     }
 
     /// [`Extractor::run_batch`] with its working buffers in `scratch`.
-    fn run_batch_in(&self, sources: Vec<Source<'_>>, scratch: &mut BatchScratch) -> Vec<Document> {
+    fn run_stages(&self, sources: Vec<Source<'_>>, scratch: &mut BatchScratch) -> Vec<Document> {
         let BatchScratch {
             paragraphs: paragraph_scratch,
             facts,
