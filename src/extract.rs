@@ -24,6 +24,12 @@ use crate::Span;
 /// Turns bulletin text into [`Document`]s. Build it once and reuse it: it is cheap to share
 /// across threads (`Send + Sync`) and holds only options.
 ///
+/// Memory: the gazetteer and word tables load once per process, on first use (about 20 MB).
+/// Each thread that extracts keeps its working buffers from one call to the next, so that
+/// documents extracted one at a time do not allocate them afresh: about 100 KB after batches of
+/// [`Extractor::BATCH_BYTES`], never more than a batch of 1 MiB of text needed (a larger batch's
+/// buffers are freed when it ends). They are freed when the thread exits.
+///
 /// # Example
 ///
 /// ```
