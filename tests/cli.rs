@@ -210,6 +210,29 @@ fn batched_runs_give_each_document_what_the_library_gives_it() {
 }
 
 #[test]
+fn many_batches_on_three_threads_come_out_in_input_order() {
+    // about 1.7 MB: windows of several batches each, finishing in whatever order the threads
+    // take them, and documents of varied sizes so that the batches take unequal times
+    let mut input = String::new();
+    for i in 0..900 {
+        let body = format!("WFP delivered {i} tonnes of food to Garissa on 3 May 2024. ").repeat(5 + (i * 37) % 41);
+        let text = format!("DELIVERY {i}\n\nNairobi, 3 May 2024\n\n{body}\n");
+        input.push_str(&serde_json::json!({ "id": format!("d{i}"), "text": text }).to_string());
+        input.push('\n');
+    }
+    let one = run_stdin(&["--ndjson", "--jobs", "1"], input.as_bytes());
+    let three = run_stdin(&["--ndjson", "--jobs", "3"], input.as_bytes());
+    assert!(one.status.success() && three.status.success());
+    let ids: Vec<String> = String::from_utf8(three.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, (0..900).map(|i| format!("d{i}")).collect::<Vec<_>>());
+    assert!(one.stdout == three.stdout, "three threads wrote other bytes than one");
+}
+
+#[test]
 fn lossy_repairs_invalid_utf8_instead_of_skipping() {
     let dir = scratch("lossy");
     std::fs::write(dir.join("a.txt"), b"GENEVA, 3 March 2023 (IOM) \xe2\x80\x93 bad \xff byte here.\n").unwrap();

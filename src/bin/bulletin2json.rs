@@ -11,7 +11,6 @@ use bulletin_events::{Document, ErrorKind, Extractor};
 use chrono::NaiveDate;
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 /// The records are many small strings and vectors; mimalloc allocates and frees them faster
 /// than the system allocator (the library itself leaves the choice to its users).
@@ -306,14 +305,15 @@ struct Runner {
     window_docs: usize,
     window: Vec<Job>,
     window_bytes: usize,
-    /// The window the pool is processing: its outcomes arrive on the channel, in input order.
+    /// The window the pool is processing: its batches' outcomes arrive on their channels.
     in_flight: Option<InFlight>,
     sink: Sink,
 }
 
-/// A window handed to the pool: where its outcomes will arrive, its documents and bytes.
+/// A window handed to the pool: where each of its batches' outcomes will arrive (in input
+/// order), its documents and bytes.
 struct InFlight {
-    outcomes: mpsc::Receiver<Vec<Outcome>>,
+    outcomes: Vec<mpsc::Receiver<Vec<Outcome>>>,
     docs: u64,
     bytes: u64,
 }
@@ -341,22 +341,35 @@ impl Runner {
         let next = if jobs.is_empty() {
             None
         } else {
-            let (tx, rx) = mpsc::sync_channel(1);
-            let settings = Arc::clone(&self.settings);
-            let parts = batches(jobs, bytes as usize, pool.current_num_threads());
-            pool.spawn(move || {
-                let per_batch: Vec<Vec<Outcome>> = parts.into_par_iter().map(|b| settings.process(b)).collect();
-                let outcomes: Vec<Outcome> = per_batch.into_iter().flatten().collect();
-                // The receiver is gone only when writing has failed and the program is stopping.
-                let _ = tx.send(outcomes);
-            });
-            Some(InFlight { outcomes: rx, docs, bytes })
+            // Each batch is a task of its own, not one task joining them all: a worker that
+            // waited on a join would run the next window's task inside the wait, and this
+            // window's outcomes would arrive only once that returned, too late for this thread
+            // to hand over the window after it before the workers ran out of work.
+            let outcomes = batches(jobs, bytes as usize, pool.current_num_threads())
+                .into_iter()
+                .map(|batch| {
+                    let (tx, rx) = mpsc::sync_channel(1);
+                    let settings = Arc::clone(&self.settings);
+                    pool.spawn(move || {
+                        // The receiver is gone only when writing has failed and the program
+                        // is stopping.
+                        let _ = tx.send(settings.process(batch));
+                    });
+                    rx
+                })
+                .collect();
+            Some(InFlight { outcomes, docs, bytes })
         };
         match std::mem::replace(&mut self.in_flight, next) {
             Some(previous) => {
-                // A job that panics aborts the process (rayon's default), so a window always arrives.
-                let outcomes = previous.outcomes.recv().expect("the pool returns every window");
-                self.write(outcomes, previous.docs, previous.bytes)
+                for batch in previous.outcomes {
+                    // A task that panics aborts the process (rayon's default), so every batch
+                    // arrives.
+                    let outcomes = batch.recv().expect("the pool returns every batch");
+                    self.emit_all(outcomes)?;
+                }
+                self.sink.progress.advance(previous.docs, previous.bytes);
+                Ok(())
             }
             None => Ok(()),
         }
@@ -370,10 +383,15 @@ impl Runner {
     }
 
     fn write(&mut self, outcomes: Vec<Outcome>, docs: u64, bytes: u64) -> Result<(), WriteFailed> {
+        self.emit_all(outcomes)?;
+        self.sink.progress.advance(docs, bytes);
+        Ok(())
+    }
+
+    fn emit_all(&mut self, outcomes: Vec<Outcome>) -> Result<(), WriteFailed> {
         for o in outcomes {
             self.sink.emit(o)?;
         }
-        self.sink.progress.advance(docs, bytes);
         Ok(())
     }
 
