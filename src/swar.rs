@@ -28,7 +28,7 @@ pub(crate) fn ascii_spaces(x: u64) -> u64 {
 
 /// High bit of each byte set where the byte is an ASCII letter or digit.
 #[inline]
-fn alnum(x: u64) -> u64 {
+pub(crate) fn alnum(x: u64) -> u64 {
     // letters: the byte with 0x20 set lies in 'a'..='z' (0x20 maps capitals onto lower case
     // and nothing else onto letters)
     between(x, 0x2F, 0x3A) | between(x | (L8 * 0x20), 0x60, 0x7B)
