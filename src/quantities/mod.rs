@@ -724,11 +724,11 @@ impl<'t, 'e> Scanner<'t, 'e> {
     /// From `i`, where [`Scanner::run`] takes the byte as the start of a word, the next position
     /// `run` has to examine itself, found eight bytes a step. Passed over, exactly as `run`
     /// passes them one at a time: ASCII bytes other than letters and digits, and every run of
-    /// ASCII letters and digits that starts with a letter whose first two letters start no
-    /// number word and that ends in ASCII. Returned: the start of any other run (a digit, a
-    /// possible number word, a letter before a non-ASCII byte), a non-ASCII byte, or, when the
-    /// text ends in fewer than eight bytes, where `run` goes on byte by byte (the start of a run
-    /// left open).
+    /// ASCII letters and digits that starts with a letter, ends in ASCII and cannot be a number
+    /// word (by its first two letters, or by its length and first and last letters, or as it
+    /// holds a digit). Returned: the start of any other run (a digit, a possible number word, a
+    /// letter before a non-ASCII byte), a non-ASCII byte, or, when the text ends in fewer than
+    /// eight bytes, where `run` goes on byte by byte (the start of a run left open).
     #[inline]
     fn skip_plain_words(&self, mut i: usize) -> usize {
         use crate::swar::{alnum, H8};
@@ -736,7 +736,7 @@ impl<'t, 'e> Scanner<'t, 'e> {
         // whether the byte before `i` lies in a run passed over, and where that run started
         let mut open = false;
         let mut run_start = i;
-        while let Some(chunk) = b.get(i..i + 8) {
+        'chunks: while let Some(chunk) = b.get(i..i + 8) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
             let x = u64::from_le_bytes(w);
@@ -754,8 +754,26 @@ impl<'t, 'e> Scanner<'t, 'e> {
                     return p;
                 }
                 let d = b.get(p + 1).copied().unwrap_or(c);
-                if d >= 0x80 || self.lex.ascii_pair(c, d) {
+                if d >= 0x80 {
                     return p;
+                }
+                if self.lex.ascii_pair(c, d) {
+                    // Its first two letters may begin a number word: `run` decides on the
+                    // whole run, its length and last letter, as here.
+                    let e = crate::swar::alnum_run_end(b, p + 1);
+                    if b.get(e).is_some_and(|&x| x >= 0x80)
+                        || !b[p..e].iter().any(u8::is_ascii_digit) && {
+                            let (first, last) = (char::from(c), char::from(b[e - 1]));
+                            self.lex.may_start_number(first)
+                                && self.lex.may_be_number(first, char::from(d), last, e - p)
+                        }
+                    {
+                        return p;
+                    }
+                    // no number word: on after it (`b[e]` is no letter or digit)
+                    i = e;
+                    open = false;
+                    continue 'chunks;
                 }
                 run_start = p;
                 starts &= starts - 1;
@@ -1780,6 +1798,7 @@ mod tests {
             "xдва человека, abcdefghдва человека",
             "aaaaaaaaseven teams",
             "aaaaaaaatwo men",
+            "thxxxxxxxxxxxxxxx seven teams, the 5 teams, tho(3 teams), th2 teams, tw",
             "aaaaaaaaaaaaaaaaseven teams",
         ] {
             let (fast, slow) = both_ways(text);
@@ -1796,6 +1815,7 @@ mod tests {
         assert!(units("aaaaaaaaseven teams").is_empty());
         assert!(units("aaaaaaaatwo men").is_empty());
         assert_eq!(units("aaaaaaa two men"), ["men"]);
+        assert_eq!(units("thxxxxxxxxxxxxxxx seven teams, the 5 teams, tho(3 teams)"), ["teams", "teams", "teams"]);
         assert_eq!(units("aaaaaaaa seven teams"), ["teams"]);
     }
 
