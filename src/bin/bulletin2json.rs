@@ -265,6 +265,7 @@ impl Sink {
 /// A progress line on standard error, only when it is a terminal: documents, documents/s, MB/s.
 struct Progress {
     bar: ProgressBar,
+    docs: u64,
     bytes: u64,
     started: Instant,
 }
@@ -274,7 +275,7 @@ impl Progress {
         let bar = if io::stderr().is_terminal() {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {human_pos} documents, {per_sec} {msg} [{elapsed}]")
+                ProgressStyle::with_template("{spinner} {human_pos} documents, {msg} [{elapsed}]")
                     .expect("a valid template"),
             );
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -282,18 +283,24 @@ impl Progress {
         } else {
             ProgressBar::hidden()
         };
-        Progress { bar, bytes: 0, started: Instant::now() }
+        Progress { bar, docs: 0, bytes: 0, started: Instant::now() }
     }
 
     fn advance(&mut self, docs: u64, bytes: u64) {
         if self.bar.is_hidden() {
             return;
         }
+        self.docs += docs;
         self.bytes += bytes;
         self.bar.inc(docs);
-        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
-        self.bar.set_message(format!("{:.1} MB/s", self.bytes as f64 / 1e6 / secs));
+        self.bar.set_message(rates(self.docs, self.bytes, self.started.elapsed()));
     }
+}
+
+/// The progress line's rates: "6037 documents/s, 33.1 MB/s" (whole documents, MB of 10^6 bytes).
+fn rates(docs: u64, bytes: u64, elapsed: Duration) -> String {
+    let secs = elapsed.as_secs_f64().max(1e-3);
+    format!("{:.0} documents/s, {:.1} MB/s", docs as f64 / secs, bytes as f64 / 1e6 / secs)
 }
 
 /// Runs the jobs: windows of them in parallel on `pool` (or on this thread), written in order.
@@ -579,4 +586,18 @@ fn write_error(e: io::Error) -> ExitCode {
     }
     eprintln!("bulletin2json: cannot write output: {e}");
     ExitCode::from(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rates;
+    use std::time::Duration;
+
+    #[test]
+    fn progress_rates_are_whole_documents_and_tenths_of_a_megabyte() {
+        assert_eq!(rates(6037, 33_100_000, Duration::from_secs(1)), "6037 documents/s, 33.1 MB/s");
+        assert_eq!(rates(3, 5_000_000, Duration::from_millis(2500)), "1 documents/s, 2.0 MB/s");
+        // no time elapsed yet: no division by zero
+        assert_eq!(rates(0, 0, Duration::ZERO), "0 documents/s, 0.0 MB/s");
+    }
 }
