@@ -265,7 +265,6 @@ impl Sink {
 /// A progress line on standard error, only when it is a terminal: documents, documents/s, MB/s.
 struct Progress {
     bar: ProgressBar,
-    docs: u64,
     bytes: u64,
     started: Instant,
 }
@@ -283,17 +282,16 @@ impl Progress {
         } else {
             ProgressBar::hidden()
         };
-        Progress { bar, docs: 0, bytes: 0, started: Instant::now() }
+        Progress { bar, bytes: 0, started: Instant::now() }
     }
 
     fn advance(&mut self, docs: u64, bytes: u64) {
         if self.bar.is_hidden() {
             return;
         }
-        self.docs += docs;
         self.bytes += bytes;
         self.bar.inc(docs);
-        self.bar.set_message(rates(self.docs, self.bytes, self.started.elapsed()));
+        self.bar.set_message(rates(self.bar.position(), self.bytes, self.started.elapsed()));
     }
 }
 
