@@ -42,8 +42,8 @@ struct Args {
     #[arg(long)]
     lossy: bool,
 
-    /// Documents processed in parallel (threads). Output stays in input order. Default: the
-    /// number of available cores.
+    /// Documents processed in parallel (threads). Output stays in input order. Default, and
+    /// with 0: the number of available cores.
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
 }
@@ -520,11 +520,20 @@ impl Iterator for Walk {
     }
 }
 
+/// The number of threads `--jobs` asks for: the cores `available` reports when it is absent
+/// or 0 (as `xz -T0` and `zstd -T0` read it), never fewer than one.
+fn threads(jobs: Option<usize>, available: impl FnOnce() -> usize) -> usize {
+    match jobs {
+        Some(n) if n > 0 => n,
+        _ => available().max(1),
+    }
+}
+
 fn main() -> ExitCode {
     let args = Args::parse();
     let one_document =
         !args.ndjson && args.paths.len() <= 1 && args.paths.first().is_none_or(|p| p.as_os_str() == "-" || p.is_file());
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let jobs = threads(args.jobs, || std::thread::available_parallelism().map_or(1, |n| n.get()));
     let pool = if jobs > 1 {
         match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
             Ok(pool) => Some(pool),
@@ -588,8 +597,18 @@ fn write_error(e: io::Error) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use super::rates;
+    use super::{rates, threads};
     use std::time::Duration;
+
+    #[test]
+    fn jobs_absent_or_zero_mean_every_available_core() {
+        assert_eq!(threads(None, || 4), 4);
+        assert_eq!(threads(Some(0), || 4), 4);
+        assert_eq!(threads(Some(3), || 4), 3);
+        assert_eq!(threads(Some(1), || 8), 1);
+        // a machine that reports no cores still gets one thread
+        assert_eq!(threads(Some(0), || 0), 1);
+    }
 
     #[test]
     fn progress_rates_are_whole_documents_and_tenths_of_a_megabyte() {
