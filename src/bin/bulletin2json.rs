@@ -146,10 +146,10 @@ impl Settings {
         decoded
             .into_iter()
             .map(|d| match d {
-                Decoded::Doc { id, .. } => match docs.next() {
+                Decoded::Doc { id, text, .. } => match docs.next() {
                     Some(mut doc) => {
                         doc.id = id;
-                        self.serialize(&doc)
+                        self.serialize(&doc, text.len())
                     }
                     None => Outcome::Failed("internal error: a batch returned too few documents".to_string()),
                 },
@@ -198,8 +198,11 @@ impl Settings {
         }
     }
 
-    fn serialize(&self, doc: &Document) -> Outcome {
-        let mut out = Vec::with_capacity(4096);
+    /// `doc` as JSON, one line (pretty for a single document). `text_len`, the document's
+    /// length, sizes the buffer: the JSON runs to about four bytes per byte of text (the body
+    /// again, and each mention's text and span), so the buffer is seldom grown and copied.
+    fn serialize(&self, doc: &Document, text_len: usize) -> Outcome {
+        let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(1024));
         if self.pretty { serde_json::to_writer_pretty(&mut out, doc) } else { serde_json::to_writer(&mut out, doc) }
             .expect("a document always serializes");
         out.push(b'\n');
