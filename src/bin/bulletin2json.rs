@@ -198,9 +198,10 @@ impl Settings {
         }
     }
 
-    /// `doc` as JSON, one line (pretty for a single document). `text_len`, the document's
-    /// length, sizes the buffer: the JSON runs to about four bytes per byte of text (the body
-    /// again, and each mention's text and span), so the buffer is seldom grown and copied.
+    /// `doc` as JSON and a newline (compact, or pretty when the input is one document).
+    /// `text_len`, the document's length, sizes the buffer: compact JSON runs to about four
+    /// bytes per byte of text (the body again, each mention's text and span), so the buffer is
+    /// seldom grown and copied.
     fn serialize(&self, doc: &Document, text_len: usize) -> Outcome {
         let mut out = Vec::with_capacity(text_len.saturating_mul(4).saturating_add(1024));
         if self.pretty { serde_json::to_writer_pretty(&mut out, doc) } else { serde_json::to_writer(&mut out, doc) }
