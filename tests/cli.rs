@@ -90,6 +90,35 @@ fn ndjson_in_ndjson_out_with_per_document_reference_dates() {
 }
 
 #[test]
+fn an_ndjson_file_opening_with_a_byte_order_mark_reads_its_first_line() {
+    // as Windows tools save it: a byte-order mark, then CRLF line ends
+    let dir = scratch("bom");
+    let bom = b"\xEF\xBB\xBF";
+    let a =
+        [&bom[..], b"{\"id\": \"a1\", \"text\": \"Floods hit Garissa.\"}\r\n{\"id\": \"a2\", \"text\": \"Two.\"}\r\n"]
+            .concat();
+    std::fs::write(dir.join("a.ndjson"), a).unwrap();
+    // a mark that is not at the file's start is still an error, named with its line
+    let b = [&b"{\"id\": \"b1\", \"text\": \"One.\"}\n"[..], bom, b"{\"id\": \"b2\", \"text\": \"Two.\"}\n"].concat();
+    std::fs::write(dir.join("b.ndjson"), b).unwrap();
+    let out = bin().args(["--ndjson", "--jobs", "1"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("b.ndjson:2: malformed JSON"), "{stderr}");
+    assert!(!stderr.contains("a.ndjson"), "{stderr}");
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["a1", "a2", "b1"]);
+    // standard input too
+    let out = run_stdin(&["--ndjson"], &[&bom[..], b"{\"text\": \"Floods hit Garissa.\"}\n"].concat());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn malformed_ndjson_lines_are_reported_and_the_rest_is_written() {
     let input = "{\"id\": \"ok1\", \"text\": \"One.\"}\n{not json\n{\"id\": \"x\"}\n[1]\n{\"id\": \"ok2\", \"text\": \"Two.\"}\n";
     let out = run_stdin(&["--ndjson"], input.as_bytes());

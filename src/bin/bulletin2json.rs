@@ -438,6 +438,11 @@ impl Runner {
                 }
             }
             line_no += 1;
+            // A byte-order mark opens files saved by some Windows tools: it belongs to the
+            // file, not to the first document's JSON.
+            if line_no == 1 && buf.starts_with(UTF8_BOM) {
+                buf.drain(..UTF8_BOM.len());
+            }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -446,6 +451,9 @@ impl Runner {
         Ok(())
     }
 }
+
+/// The UTF-8 byte-order mark.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The command-line paths as sources, folders walked lazily (one folder listing at a time, in
 /// name order), so an archive of millions of files starts at once and never sits in memory.
