@@ -119,6 +119,34 @@ fn an_ndjson_file_opening_with_a_byte_order_mark_reads_its_first_line() {
 }
 
 #[test]
+fn a_pretty_printed_json_file_among_ndjson_files_is_one_error() {
+    let dir = scratch("pretty-json");
+    // the program's own pretty output of one document, beside an NDJSON file
+    let pretty = bin().arg(fixture("wire-reuters-style-2023-03.txt")).output().unwrap();
+    assert!(pretty.status.success());
+    std::fs::write(dir.join("a-pretty.json"), &pretty.stdout).unwrap();
+    std::fs::write(dir.join("b.ndjson"), "{\"id\": \"b1\", \"text\": \"One.\"}\n").unwrap();
+    let out = bin().args(["--ndjson", "--jobs", "1"]).arg(&dir).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("a-pretty.json")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].contains("a-pretty.json:1: not NDJSON"), "{stderr}");
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["b1"]);
+    // a malformed first line that is more than a brace is reported as a line, and the file read on
+    let out = run_stdin(&["--ndjson"], b"{ \"text\": \n{\"text\": \"Two.\"}\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:1: malformed JSON"), "{stderr}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn malformed_ndjson_lines_are_reported_and_the_rest_is_written() {
     let input = "{\"id\": \"ok1\", \"text\": \"One.\"}\n{not json\n{\"id\": \"x\"}\n[1]\n{\"id\": \"ok2\", \"text\": \"Two.\"}\n";
     let out = run_stdin(&["--ndjson"], input.as_bytes());

@@ -427,6 +427,7 @@ impl Runner {
         };
         let name: Arc<str> = src.name().into();
         let mut line_no = 0usize;
+        let mut first = true;
         loop {
             let mut buf = Vec::new();
             match reader.read_until(b'\n', &mut buf) {
@@ -445,6 +446,14 @@ impl Runner {
             }
             if buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
+            }
+            // A lone brace or bracket opens a JSON document spread over lines (pretty-printed
+            // output, say), not one document a line: one error for the file, not one a line.
+            if std::mem::take(&mut first) && matches!(buf.trim_ascii(), b"{" | b"[") {
+                return self.fail(format!(
+                    "{name}:{line_no}: not NDJSON: a JSON document spread over several lines \
+                     (expected one JSON object a line); file skipped"
+                ));
             }
             self.push(Job::Line { name: name.clone(), line_no, bytes: buf })?;
         }
