@@ -118,6 +118,31 @@ fn an_ndjson_file_opening_with_a_byte_order_mark_reads_its_first_line() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[cfg(unix)]
+#[test]
+fn links_to_folders_are_not_followed_and_links_to_files_are_read() {
+    let dir = scratch("links");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub").join("a.txt"), "Floods hit Garissa.").unwrap();
+    // a link back up the tree, a link to a sibling folder, and a link to a file
+    std::os::unix::fs::symlink("..", dir.join("sub").join("up")).unwrap();
+    std::os::unix::fs::symlink("sub", dir.join("twin")).unwrap();
+    std::os::unix::fs::symlink("sub/a.txt", dir.join("b.txt")).unwrap();
+    let out = bin().args(["--jobs", "1"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["b", "sub/a"]);
+    // a link named on the command line is followed
+    let out = bin().args(["--jobs", "1"]).arg(dir.join("twin")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn a_pretty_printed_json_file_among_ndjson_files_is_one_error() {
     let dir = scratch("pretty-json");

@@ -23,8 +23,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser, Debug)]
 #[command(version, after_help = AFTER_HELP)]
 struct Args {
-    /// Files or folders to read. Folders are walked recursively for `.txt` and `.md` files, in
-    /// name order. `-` or no path at all reads standard input.
+    /// Files or folders to read. Folders are walked recursively, in name order, for `.txt` and
+    /// `.md` files (`.ndjson`, `.jsonl` and `.json` with --ndjson); links to folders inside them
+    /// are not followed. `-` or no path at all reads standard input.
     paths: Vec<PathBuf>,
 
     /// Read NDJSON input: one document a line, `{"id": "...", "text": "...", "reference_date":
@@ -515,7 +516,14 @@ impl Iterator for Walk {
                     continue;
                 };
                 let root = root.clone();
+                // A link to a folder is not followed (as `find` and ripgrep do): a link back up
+                // the tree would otherwise be walked round and round, each file read again
+                // under a longer id. Links to files are read.
+                let link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
                 if p.is_dir() {
+                    if link {
+                        continue;
+                    }
                     if let Some(failed) = self.open(root, &p) {
                         return Some(failed);
                     }
