@@ -52,7 +52,7 @@ struct Args {
 const AFTER_HELP: &str = "\
 Input is streamed: documents are read, processed in parallel (--jobs) and written a window at a
 time, in input order, so memory stays flat whatever the archive's size. A progress line
-(documents/s, MB/s) is shown on standard error when it is a terminal.
+(documents/s, MB/s) is shown on standard error when it is a terminal and the output is not.
 
 Output: pretty JSON when the input is one document (one file or standard input), NDJSON (one
 document a line, in input order) otherwise or with --ndjson. A document's id is its file name
@@ -267,16 +267,23 @@ impl Sink {
     }
 }
 
-/// A progress line on standard error, only when it is a terminal: documents, documents/s, MB/s.
+/// A progress line on standard error (documents, documents/s, MB/s), when [`shows_progress`].
 struct Progress {
     bar: ProgressBar,
     bytes: u64,
     started: Instant,
 }
 
+/// Whether the progress line is drawn: on a terminal, and only when the output goes
+/// elsewhere (a file, a pipe). Redrawn between records written to the same terminal, it would
+/// break their lines.
+fn shows_progress(stderr_terminal: bool, stdout_terminal: bool) -> bool {
+    stderr_terminal && !stdout_terminal
+}
+
 impl Progress {
     fn new() -> Progress {
-        let bar = if io::stderr().is_terminal() {
+        let bar = if shows_progress(io::stderr().is_terminal(), io::stdout().is_terminal()) {
             let bar = ProgressBar::new_spinner();
             bar.set_style(
                 ProgressStyle::with_template("{spinner} {human_pos} documents, {msg} [{elapsed}]")
@@ -626,8 +633,16 @@ fn write_error(e: io::Error) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use super::{rates, threads};
+    use super::{rates, shows_progress, threads};
     use std::time::Duration;
+
+    #[test]
+    fn progress_shows_on_a_terminal_only_when_the_output_goes_elsewhere() {
+        assert!(shows_progress(true, false));
+        assert!(!shows_progress(true, true), "records on the same terminal");
+        assert!(!shows_progress(false, false));
+        assert!(!shows_progress(false, true));
+    }
 
     #[test]
     fn jobs_absent_or_zero_mean_every_available_core() {
