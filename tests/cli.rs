@@ -197,6 +197,7 @@ fn invalid_utf8_names_file_and_line_and_other_files_still_run() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("a.txt:2:5: invalid UTF-8"), "{stderr}");
+    assert!(stderr.contains("document skipped (--lossy repairs it)"), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1);
     assert!(stdout.contains("\"id\":\"b\""));
@@ -331,7 +332,8 @@ fn lossy_repairs_invalid_utf8_instead_of_skipping() {
     assert_eq!(doc["items"][0]["body"], "caf\u{FFFD} in Bishkek");
     let out = run_stdin(&["--ndjson"], b"{\"id\": \"x\", \"text\": \"caf\xe9\"}\n");
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:1: invalid UTF-8 at column 25"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("<stdin>:1: invalid UTF-8 at column 25; line skipped (--lossy repairs it)"), "{stderr}");
 }
 
 #[test]

@@ -71,6 +71,9 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
     bulletin_events::parse_reference_date(s).map_err(|e| e.to_string())
 }
 
+/// Said after text skipped for invalid UTF-8.
+const LOSSY_HINT: &str = " (--lossy repairs it)";
+
 /// One input source: a file (with the id its documents get) or standard input.
 enum Source {
     Stdin,
@@ -175,7 +178,9 @@ impl Settings {
                     let at = e.utf8_error().valid_up_to();
                     let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
                     let col = at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-                    Decoded::Failed(format!("{name}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped"))
+                    Decoded::Failed(format!(
+                        "{name}:{line}:{col}: invalid UTF-8 (byte offset {at}); document skipped{LOSSY_HINT}"
+                    ))
                 }
             },
             Job::Line { name, line_no, bytes } => {
@@ -193,7 +198,10 @@ impl Settings {
                         text: input.text,
                         reference_date: input.reference_date.or(self.reference_date),
                     },
-                    Err(e) => Decoded::Failed(format!("{name}:{line_no}: {e}; line skipped")),
+                    Err(e) => {
+                        let hint = if matches!(e.kind(), ErrorKind::InvalidUtf8 { .. }) { LOSSY_HINT } else { "" };
+                        Decoded::Failed(format!("{name}:{line_no}: {e}; line skipped{hint}"))
+                    }
                 }
             }
         }
