@@ -168,7 +168,10 @@ fn fields<const N: usize>(line: &str) -> Option<[&str; N]> {
         if i + 1 == N {
             *slot = rest;
         } else {
-            let t = rest.as_bytes().iter().position(|&b| b == b'\t')?;
+            let t = crate::swar::find_byte(rest.as_bytes(), 0, b'\t');
+            if t == rest.len() {
+                return None;
+            }
             *slot = &rest[..t];
             rest = &rest[t + 1..];
         }
@@ -235,7 +238,7 @@ impl Gazetteer {
         let bytes = data.as_bytes();
         let mut pos = 0;
         while pos < bytes.len() {
-            let end = bytes[pos..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |e| pos + e);
+            let end = crate::swar::find_byte(bytes, pos, b'\n');
             let line = data.get(pos..end).unwrap_or("");
             pos = end + 1;
             if line.is_empty() || line.starts_with('#') {
@@ -280,27 +283,27 @@ impl Gazetteer {
                         continue;
                     };
                     let start = g.entries.len() as u32;
-                    let mut num: Option<u32> = None;
-                    let mut caps_only = false;
+                    // entries: place numbers, each flagged `A` when it is for capitals only
+                    // ("12,345A"); any other byte ends a number
+                    let (mut place, mut digits, mut caps_only) = (0u32, false, false);
                     for &b in ents.as_bytes().iter().chain(std::iter::once(&b',')) {
-                        match b {
-                            b'0'..=b'9' => {
-                                let d = u32::from(b - b'0');
-                                num = Some(num.unwrap_or(0).saturating_mul(10).saturating_add(d));
+                        if b.is_ascii_digit() {
+                            place = place.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+                            digits = true;
+                        } else if b == b'A' {
+                            caps_only = true;
+                        } else {
+                            if digits && (place as usize) < g.places.len() {
+                                g.entries.push(Entry { place, caps_only });
                             }
-                            b'A' => caps_only = true,
-                            _ => {
-                                if let Some(place) = num.take() {
-                                    if (place as usize) < g.places.len() {
-                                        g.entries.push(Entry { place, caps_only });
-                                    }
-                                }
-                                caps_only = false;
-                            }
+                            (place, digits, caps_only) = (0, false, false);
                         }
                     }
-                    let tokens = key.bytes().filter(|&b| b == b' ').count() + 1;
-                    g.max_tokens = g.max_tokens.max(tokens);
+                    // a key of more words than `max_tokens` is longer than twice as many bytes:
+                    // only such keys need their spaces counted
+                    if key.len() > 2 * g.max_tokens {
+                        g.max_tokens = g.max_tokens.max(key.bytes().filter(|&b| b == b' ').count() + 1);
+                    }
                     let flags = flags.as_bytes();
                     keys.push((
                         key,

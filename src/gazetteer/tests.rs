@@ -330,3 +330,47 @@ fn find_raw_into_appends_what_find_returns() {
     let spans: Vec<_> = got.iter().map(|m| m.span.clone()).collect();
     assert_eq!(spans, [11..18, 23..26, 28..38, 9..15, 20..25]);
 }
+
+/// The data format read by `Gazetteer::parse`, on a small hand-made table: entries with and
+/// without the capitals-only flag, a place number out of range, malformed lines, and the
+/// longest key coming after shorter ones.
+#[test]
+fn parse_reads_each_section_and_skips_malformed_lines() {
+    let data = "# a comment\n\
+                @fold\nÀ\ta\n\
+                @places\n\
+                C\tAA\t1000\tAaland\n\
+                c\tAA\t500\tBeeville\n\
+                r\tAA\tnot-a-number\tCee Region\n\
+                C\tBB\n\
+                @keys\n\
+                aaland\tp\t0\n\
+                aa\t\t0A\n\
+                beeville\tw\t1,0\n\
+                ghost\t\t7\n\
+                no tabs at all\n\
+                cee region of the north\t\t2\n\
+                x\t\t\n";
+    let g = Gazetteer::parse(data);
+    // the places line without its name is skipped; an unreadable population is 0
+    assert_eq!(g.len(), 3);
+    assert_eq!(g.places[2].population, 0);
+    assert_eq!(g.country("AA").map(|p| p.name), Some("Aaland"));
+    let info = |k: &str| g.key_info(k.as_bytes()).unwrap_or_else(|| panic!("{k}"));
+    let entries =
+        |k: &str| -> Vec<(u32, bool)> { g.entries_of(info(k)).iter().map(|e| (e.place, e.caps_only)).collect() };
+    assert_eq!(entries("aaland"), [(0, false)]);
+    assert!(info("aaland").prefix && !info("aaland").common);
+    assert_eq!(entries("aa"), [(0, true)]);
+    assert_eq!(entries("beeville"), [(1, false), (0, false)]);
+    assert!(info("beeville").common);
+    // a place number past the places is dropped; a key with no entries is kept, empty
+    assert_eq!(entries("ghost"), []);
+    assert_eq!(entries("x"), []);
+    assert!(g.key_info(b"no tabs at all").is_none());
+    assert_eq!(g.max_tokens, 5);
+    assert_eq!(g.fold.get(&'À'), Some(&"a"));
+    // the shortest keys of two and three words still raise the count
+    assert_eq!(Gazetteer::parse("@keys\na\t\t\na b\t\t\n").max_tokens, 2);
+    assert_eq!(Gazetteer::parse("@keys\na b\t\t\nc d e\t\t\n").max_tokens, 3);
+}
