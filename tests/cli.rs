@@ -25,6 +25,14 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(name)
 }
 
+/// The `id` of each NDJSON record written to standard output, in order.
+fn ids_of(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// A scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("bulletin2json-test-{}-{name}", std::process::id()));
@@ -106,11 +114,7 @@ fn an_ndjson_file_opening_with_a_byte_order_mark_reads_its_first_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("b.ndjson:2: malformed JSON"), "{stderr}");
     assert!(!stderr.contains("a.ndjson"), "{stderr}");
-    let ids: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids_of(&out.stdout);
     assert_eq!(ids, ["a1", "a2", "b1"]);
     // standard input too
     let out = run_stdin(&["--ndjson"], &[&bom[..], b"{\"text\": \"Floods hit Garissa.\"}\n"].concat());
@@ -130,11 +134,7 @@ fn links_to_folders_are_not_followed_and_links_to_files_are_read() {
     std::os::unix::fs::symlink("sub/a.txt", dir.join("b.txt")).unwrap();
     let out = bin().args(["--jobs", "1"]).arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let ids: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids_of(&out.stdout);
     assert_eq!(ids, ["b", "sub/a"]);
     // a link named on the command line is followed
     let out = bin().args(["--jobs", "1"]).arg(dir.join("twin")).output().unwrap();
@@ -157,11 +157,7 @@ fn a_pretty_printed_json_file_among_ndjson_files_is_one_error() {
     let errors: Vec<&str> = stderr.lines().filter(|l| l.contains("a-pretty.json")).collect();
     assert_eq!(errors.len(), 1, "{stderr}");
     assert!(errors[0].contains("a-pretty.json:1: not NDJSON"), "{stderr}");
-    let ids: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids_of(&out.stdout);
     assert_eq!(ids, ["b1"]);
     // a malformed first line that is more than a brace is reported as a line, and the file read on
     let out = run_stdin(&["--ndjson"], b"{ \"text\": \n{\"text\": \"Two.\"}\n");
@@ -180,11 +176,7 @@ fn malformed_ndjson_lines_are_reported_and_the_rest_is_written() {
     assert!(stderr.contains("<stdin>:2: malformed JSON"), "{stderr}");
     assert!(stderr.contains("<stdin>:3: missing \"text\" field"), "{stderr}");
     assert!(stderr.contains("<stdin>:4: expected a JSON object"), "{stderr}");
-    let ids: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids_of(&out.stdout);
     assert_eq!(ids, ["ok1", "ok2"]);
 }
 
@@ -250,11 +242,7 @@ fn parallel_runs_keep_input_order_and_report_failures_in_place() {
     let out = run_stdin(&["--ndjson", "--jobs", "2"], input.as_bytes());
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:151: malformed JSON"));
-    let ids: Vec<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids_of(&out.stdout);
     let want: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
     assert_eq!(ids, want);
 }
@@ -306,11 +294,7 @@ fn many_batches_on_three_threads_come_out_in_input_order() {
     let one = run_stdin(&["--ndjson", "--jobs", "1"], input.as_bytes());
     let three = run_stdin(&["--ndjson", "--jobs", "3"], input.as_bytes());
     assert!(one.status.success() && three.status.success());
-    let ids: Vec<String> = String::from_utf8(three.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = ids_of(&three.stdout);
     assert_eq!(ids, (0..900).map(|i| format!("d{i}")).collect::<Vec<_>>());
     assert!(one.stdout == three.stdout, "three threads wrote other bytes than one");
 }
