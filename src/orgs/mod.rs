@@ -363,12 +363,13 @@ static RU_DICT: Lazy<Set> = Lazy::new(|| word_list(dictionary::RUSSIAN));
 
 /// The words of an embedded list, one a line (`#` comments and blank lines skipped), in a set
 /// sized once from the list's length (words average over eight bytes a line): growing it by
-/// doubling cost about half of building it.
+/// doubling cost about a quarter of building it.
 fn word_list(text: &'static str) -> Set {
     let mut set = Set::with_capacity_and_hasher(text.len() / 8, Default::default());
     set.extend(text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')));
     set
 }
+
 /// Known names as word hashes.
 static KNOWN_H: Lazy<Vec<Vec<u64>>> =
     Lazy::new(|| KNOWN_NAMES.iter().map(|n| n.split_whitespace().map(lower_hash).collect()).collect());
