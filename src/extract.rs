@@ -303,58 +303,71 @@ impl Extractor {
                 scans: Vec::new(),
             })
             .collect();
-        let drafts: Vec<Vec<Draft>> = builders
-            .iter_mut()
-            .zip(&plans)
-            .map(|(doc, plans)| plans.iter().map(|p| doc.draft(p, facts)).collect())
-            .collect();
-        let resolved: Vec<Vec<Option<dates::Resolved>>> = builders.iter().map(|doc| doc.resolve_dates()).collect();
+        // The items of every document in one vector each for the batch (a document's items are
+        // a run of them, `item_runs`), not a vector per document: a batch of short documents
+        // would otherwise allocate half a dozen containers for each.
+        let mut drafts: Vec<Draft> = Vec::with_capacity(plans.iter().map(Vec::len).sum());
+        let mut item_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
+        for (doc, plans) in builders.iter_mut().zip(&plans) {
+            let from = drafts.len();
+            drafts.extend(plans.iter().map(|p| doc.draft(p, facts)));
+            item_runs.push(from..drafts.len());
+        }
+        // Each document's resolved raw dates, a run of one vector (`date_runs`).
+        let mut resolved: Vec<Option<dates::Resolved>> =
+            Vec::with_capacity(builders.iter().map(|doc| doc.raw_dates.len()).sum());
+        let mut date_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
+        let mut dated = DatedScratch::default();
+        for doc in &builders {
+            let from = resolved.len();
+            doc.resolve_dates_into(&mut dated, &mut resolved);
+            date_runs.push(from..resolved.len());
+        }
         // One organization scan per item serves both the item and the document's acronym table
         // (one builder for the batch: its token buffer is reused).
-        let found: Vec<(Vec<Vec<OrgMention>>, AcronymTable)> = builders
-            .iter()
-            .zip(&drafts)
-            .map(|(doc, drafts)| {
-                let found = drafts.iter().map(|d| doc.org_mentions(d, table, org_scratch)).collect();
-                (found, table.take_table())
-            })
-            .collect();
+        let mut found: Vec<Vec<OrgMention>> = Vec::with_capacity(drafts.len());
+        let mut tables: Vec<AcronymTable> = Vec::with_capacity(sources.len());
+        for (doc, run) in builders.iter().zip(&item_runs) {
+            found.extend(drafts[run.clone()].iter().map(|d| doc.org_mentions(d, table, org_scratch)));
+            tables.push(table.take_table());
+        }
         // Each finder over all items in turn (its code and tables stay warm in the caches).
-        let places: Vec<Vec<Vec<Place>>> = builders
-            .iter()
-            .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.item_places(d, found_places, facts)).collect())
-            .collect();
-        let quantities: Vec<Vec<Vec<Quantity>>> = builders
-            .iter()
-            .zip(&drafts)
-            .map(|(doc, drafts)| drafts.iter().map(|d| doc.quantities(d, count_scratch)).collect())
-            .collect();
-        let organizations: Vec<Vec<Vec<Organization>>> = builders
-            .iter()
-            .zip(found)
-            .map(|(doc, (found, table))| {
-                found.into_iter().map(|o| doc.organizations(o, &table, group_scratch)).collect()
-            })
-            .collect();
+        let mut places: Vec<Vec<Place>> = Vec::with_capacity(drafts.len());
+        for (doc, run) in builders.iter().zip(&item_runs) {
+            places.extend(drafts[run.clone()].iter().map(|d| doc.item_places(d, found_places, facts)));
+        }
+        let mut quantities: Vec<Vec<Quantity>> = Vec::with_capacity(drafts.len());
+        for (doc, run) in builders.iter().zip(&item_runs) {
+            quantities.extend(drafts[run.clone()].iter().map(|d| doc.quantities(d, count_scratch)));
+        }
+        let mut organizations: Vec<Vec<Organization>> = Vec::with_capacity(drafts.len());
+        let mut found = found.into_iter();
+        for ((doc, run), table) in builders.iter().zip(&item_runs).zip(&tables) {
+            organizations.extend(found.by_ref().take(run.len()).map(|o| doc.organizations(o, table, group_scratch)));
+        }
+        drop(tables);
+        // The items, document by document, taken from the batch's vectors in order.
+        let mut drafts = drafts.into_iter();
+        let mut places = places.into_iter();
+        let mut quantities = quantities.into_iter();
+        let mut organizations = organizations.into_iter();
         sources
             .into_iter()
             .zip(&preps)
             .zip(&plans)
             .zip(&builders)
-            .zip(drafts)
-            .zip(resolved)
-            .zip(places)
-            .zip(quantities)
-            .zip(organizations)
-            .map(|((((((((s, p), plans), doc), drafts), resolved), places), quantities), organizations)| {
+            .zip(item_runs)
+            .zip(date_runs)
+            .map(|(((((s, p), plans), doc), items), dates)| {
+                let resolved = &resolved[dates];
                 let mut items: Vec<Item> = drafts
-                    .into_iter()
-                    .zip(places)
-                    .zip(quantities)
-                    .zip(organizations)
+                    .by_ref()
+                    .take(items.len())
+                    .zip(places.by_ref())
+                    .zip(quantities.by_ref())
+                    .zip(organizations.by_ref())
                     .map(|(((d, places), quantities), organizations)| {
-                        doc.finish(d, &resolved, places, quantities, organizations)
+                        doc.finish(d, resolved, places, quantities, organizations)
                     })
                     .collect();
                 // Title lines that open the document with nothing under them ("PRESS RELEASE",
@@ -506,6 +519,14 @@ struct BatchScratch {
     counts: QuantityScratch,
     /// An item's organizations.
     groups: GroupScratch,
+}
+
+/// The dated mentions of a document while its dates are resolved, by start: all of them, and
+/// those dated to the day.
+#[derive(Default)]
+struct DatedScratch {
+    day_dated: Vec<(usize, NaiveDate)>,
+    dated: Vec<(usize, NaiveDate)>,
 }
 
 thread_local! {
@@ -767,10 +788,13 @@ impl DocBuilder<'_> {
     /// Resolves every raw date: years from the expression, else the reference date, else the
     /// nearest dated mention of the document. Mentions dated to the day anchor first: a bare year
     /// ("in 2017") is more often history than the bulletin's own time.
-    fn resolve_dates(&self) -> Vec<Option<dates::Resolved>> {
-        // sized once: most raw dates carry a year
-        let mut day_dated: Vec<(usize, NaiveDate)> = Vec::with_capacity(self.raw_dates.len());
-        let mut dated: Vec<(usize, NaiveDate)> = Vec::with_capacity(self.raw_dates.len());
+    ///
+    /// The resolved dates are appended to `out`, one per raw date; `scratch` holds the dated
+    /// mentions (reused from one document to the next).
+    fn resolve_dates_into(&self, scratch: &mut DatedScratch, out: &mut Vec<Option<dates::Resolved>>) {
+        let DatedScratch { day_dated, dated } = scratch;
+        day_dated.clear();
+        dated.clear();
         for r in &self.raw_dates {
             if r.m.start.year.is_none() && r.m.end.year.is_none() {
                 continue;
@@ -784,16 +808,13 @@ impl DocBuilder<'_> {
         }
         day_dated.sort_unstable();
         dated.sort_unstable();
-        self.raw_dates
-            .iter()
-            .map(|r| {
-                let anchor = self
-                    .reference_date
-                    .or_else(|| nearest(&day_dated, r.m.span.start))
-                    .or_else(|| nearest(&dated, r.m.span.start));
-                dates::resolve(&r.m, anchor)
-            })
-            .collect()
+        out.extend(self.raw_dates.iter().map(|r| {
+            let anchor = self
+                .reference_date
+                .or_else(|| nearest(day_dated, r.m.span.start))
+                .or_else(|| nearest(dated, r.m.span.start));
+            dates::resolve(&r.m, anchor)
+        }));
     }
 
     fn finish(
