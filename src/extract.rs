@@ -286,7 +286,7 @@ impl Extractor {
             blocks.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
         let plans: Vec<Vec<ItemPlan>> =
             lays.iter().zip(&doc_facts).map(|(lay, &doc)| segment::group(lay, facts, doc)).collect();
-        let mut builders: Vec<DocBuilder> = sources
+        let builders: Vec<DocBuilder> = sources
             .iter()
             .zip(&preps)
             .zip(&lays)
@@ -297,48 +297,47 @@ impl Extractor {
                 lay,
                 facts,
                 order: p.order,
-                raw_dates: Vec::new(),
                 reference_date: s.reference_date.or(self.reference_date),
-                para: String::new(),
-                scans: Vec::new(),
             })
             .collect();
         // The items of every document in one vector each for the batch (a document's items are
         // a run of them, `item_runs`), not a vector per document: a batch of short documents
         // would otherwise allocate half a dozen containers for each.
+        // The same for what the drafts note of their items (scanned ranges, raw dates): each
+        // document's raw dates are a run of them (`date_runs`).
         let mut drafts: Vec<Draft> = Vec::with_capacity(plans.iter().map(Vec::len).sum());
         let mut item_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
-        for (doc, plans) in builders.iter_mut().zip(&plans) {
-            let from = drafts.len();
-            drafts.extend(plans.iter().map(|p| doc.draft(p, facts)));
-            item_runs.push(from..drafts.len());
-        }
-        // Each document's resolved raw dates, a run of one vector (`date_runs`).
-        let mut resolved: Vec<Option<dates::Resolved>> =
-            Vec::with_capacity(builders.iter().map(|doc| doc.raw_dates.len()).sum());
         let mut date_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
+        let mut bufs = ItemBufs::default();
+        for (doc, plans) in builders.iter().zip(&plans) {
+            let (from, dates_from) = (drafts.len(), bufs.raw_dates.len());
+            drafts.extend(plans.iter().map(|p| doc.draft(p, facts, &mut bufs)));
+            item_runs.push(from..drafts.len());
+            date_runs.push(dates_from..bufs.raw_dates.len());
+        }
+        let bufs = bufs;
+        // Every raw date resolved, in the raw dates' order: one vector for the batch.
+        let mut resolved: Vec<Option<dates::Resolved>> = Vec::with_capacity(bufs.raw_dates.len());
         let mut dated = DatedScratch::default();
-        for doc in &builders {
-            let from = resolved.len();
-            doc.resolve_dates_into(&mut dated, &mut resolved);
-            date_runs.push(from..resolved.len());
+        for (doc, run) in builders.iter().zip(&date_runs) {
+            doc.resolve_dates_into(&bufs.raw_dates[run.clone()], &mut dated, &mut resolved);
         }
         // One organization scan per item serves both the item and the document's acronym table
         // (one builder for the batch: its token buffer is reused).
         let mut found: Vec<Vec<OrgMention>> = Vec::with_capacity(drafts.len());
         let mut tables: Vec<AcronymTable> = Vec::with_capacity(sources.len());
         for (doc, run) in builders.iter().zip(&item_runs) {
-            found.extend(drafts[run.clone()].iter().map(|d| doc.org_mentions(d, table, org_scratch)));
+            found.extend(drafts[run.clone()].iter().map(|d| doc.org_mentions(d, &bufs, table, org_scratch)));
             tables.push(table.take_table());
         }
         // Each finder over all items in turn (its code and tables stay warm in the caches).
         let mut places: Vec<Vec<Place>> = Vec::with_capacity(drafts.len());
         for (doc, run) in builders.iter().zip(&item_runs) {
-            places.extend(drafts[run.clone()].iter().map(|d| doc.item_places(d, found_places, facts)));
+            places.extend(drafts[run.clone()].iter().map(|d| doc.item_places(d, &bufs, found_places, facts)));
         }
         let mut quantities: Vec<Vec<Quantity>> = Vec::with_capacity(drafts.len());
         for (doc, run) in builders.iter().zip(&item_runs) {
-            quantities.extend(drafts[run.clone()].iter().map(|d| doc.quantities(d, count_scratch)));
+            quantities.extend(drafts[run.clone()].iter().map(|d| doc.quantities(d, &bufs, count_scratch)));
         }
         let mut organizations: Vec<Vec<Organization>> = Vec::with_capacity(drafts.len());
         let mut found = found.into_iter();
@@ -357,9 +356,7 @@ impl Extractor {
             .zip(&plans)
             .zip(&builders)
             .zip(item_runs)
-            .zip(date_runs)
-            .map(|(((((s, p), plans), doc), items), dates)| {
-                let resolved = &resolved[dates];
+            .map(|((((s, p), plans), doc), items)| {
                 let mut items: Vec<Item> = drafts
                     .by_ref()
                     .take(items.len())
@@ -367,7 +364,7 @@ impl Extractor {
                     .zip(quantities.by_ref())
                     .zip(organizations.by_ref())
                     .map(|(((d, places), quantities), organizations)| {
-                        doc.finish(d, resolved, places, quantities, organizations)
+                        doc.finish(d, &bufs, &resolved, places, quantities, organizations)
                     })
                     .collect();
                 // Title lines that open the document with nothing under them ("PRESS RELEASE",
@@ -589,13 +586,14 @@ struct Draft {
     headline: Option<Headline>,
     headline_range: Option<Range<usize>>,
     dateline: Option<(ParsedDateline, usize, Attachment)>,
-    /// Index into the raw dates of the dateline's date.
+    /// Index into the batch's raw dates ([`ItemBufs::raw_dates`]) of the dateline's date.
     dateline_date: Option<usize>,
     body: String,
     /// Cleaned ranges scanned for mentions (headline, body, caption), in text order: a run of
-    /// the builder's `scans`.
+    /// [`ItemBufs::scans`].
     scan: Range<usize>,
-    /// Indices into the raw dates of the item's date mentions (the draft adds them in a run).
+    /// Indices into the batch's raw dates of the item's date mentions (the draft adds them in a
+    /// run).
     dates: Range<usize>,
 }
 
@@ -606,12 +604,19 @@ struct DocBuilder<'a> {
     /// The document's share of the batch's block facts.
     facts: DocFacts,
     order: NumericOrder,
-    raw_dates: Vec<RawDate>,
     reference_date: Option<NaiveDate>,
+}
+
+/// What the drafts of a batch note of their items, in vectors the batch shares: each draft's
+/// scanned ranges and raw dates are runs of them.
+#[derive(Default)]
+struct ItemBufs {
+    /// Every draft's scanned ranges (cleaned coordinates of its document), one run per draft.
+    scans: Vec<Range<usize>>,
+    /// Every draft's raw dates, one run per draft (and so one per document).
+    raw_dates: Vec<RawDate>,
     /// Scratch for one body paragraph, reused from item to item.
     para: String,
-    /// Every draft's scanned ranges, one run per draft.
-    scans: Vec<Range<usize>>,
 }
 
 impl DocBuilder<'_> {
@@ -643,7 +648,7 @@ impl DocBuilder<'_> {
         (b.start < r.start && b.end == r.end).then(|| (k, r.start - b.start))
     }
 
-    fn draft(&mut self, plan: &ItemPlan, facts: &mut BlockFacts) -> Draft {
+    fn draft(&self, plan: &ItemPlan, facts: &mut BlockFacts, bufs: &mut ItemBufs) -> Draft {
         let t = self.lay.text;
         // an item has at least one block: its first and last (the same when it has one)
         let last_block = plan.blocks.end.saturating_sub(1).max(plan.blocks.start);
@@ -658,8 +663,8 @@ impl DocBuilder<'_> {
         });
 
         // the headline, a caption and one range per block at most, in one vector for the
-        // document
-        let mut scan = std::mem::take(&mut self.scans);
+        // batch
+        let ItemBufs { scans: scan, raw_dates, para } = bufs;
         let scan_start = scan.len();
         scan.extend(headline_range.iter().cloned());
         let mut dateline = None;
@@ -687,8 +692,8 @@ impl DocBuilder<'_> {
             dateline = Some(inline);
         }
         let dateline_date = date.map(|m| {
-            self.raw_dates.push(RawDate { m });
-            self.raw_dates.len() - 1
+            raw_dates.push(RawDate { m });
+            raw_dates.len() - 1
         });
 
         // Body paragraphs, rejoining those a layout broke mid-sentence, written straight into
@@ -696,11 +701,10 @@ impl DocBuilder<'_> {
         // as whether it continues the last one depends on its own start.
         let mut body = String::with_capacity(span.len());
         let mut last: Option<usize> = None;
-        let mut para = std::mem::take(&mut self.para);
         for k in plan.blocks.clone() {
             para.clear();
             match &self.lay.blocks[k].kind {
-                BlockKind::Body => self.paragraph(plan, k, &mut scan, &mut para),
+                BlockKind::Body => self.paragraph(plan, k, scan, para),
                 // A caption on a dateline's line is prose of the item too.
                 BlockKind::Dateline(d) => match &d.caption {
                     Some(c) => {
@@ -713,7 +717,7 @@ impl DocBuilder<'_> {
             }
             let continues = last.is_some_and(|at| {
                 let p = &body[at..];
-                is_open_ended(p) && (continues_sentence(&para) || ends_in_continuation_word(p))
+                is_open_ended(p) && (continues_sentence(para) || ends_in_continuation_word(p))
             });
             if continues {
                 body.push(' ');
@@ -723,11 +727,10 @@ impl DocBuilder<'_> {
                 }
                 last = Some(body.len());
             }
-            body.push_str(&para);
+            body.push_str(para);
         }
-        self.para = para;
 
-        let dates_start = self.raw_dates.len();
+        let dates_start = raw_dates.len();
         let (doc, lay) = (self.facts, self.lay);
         for r in &scan[scan_start..] {
             // The dates of the range: its block's, or the block's from `skip` on when the range
@@ -748,15 +751,14 @@ impl DocBuilder<'_> {
             };
             for m in found.iter().filter(|m| m.span.start >= skip) {
                 let m = DateMatch { span: base + m.span.start..base + m.span.end, ..m.clone() };
-                self.raw_dates.push(RawDate { m });
+                raw_dates.push(RawDate { m });
             }
         }
-        let dates = dates_start..self.raw_dates.len();
+        let dates = dates_start..raw_dates.len();
         // the mention finders read the ranges in text order (a caption may follow the body);
         // a stable sort in place, as few ranges as blocks
         scan[scan_start..].sort_by_key(|r| r.start);
         let scan_range = scan_start..scan.len();
-        self.scans = scan;
         Draft { span, headline, headline_range, dateline, dateline_date, body, scan: scan_range, dates }
     }
 
@@ -789,13 +791,13 @@ impl DocBuilder<'_> {
     /// nearest dated mention of the document. Mentions dated to the day anchor first: a bare year
     /// ("in 2017") is more often history than the bulletin's own time.
     ///
-    /// The resolved dates are appended to `out`, one per raw date; `scratch` holds the dated
-    /// mentions (reused from one document to the next).
-    fn resolve_dates_into(&self, scratch: &mut DatedScratch, out: &mut Vec<Option<dates::Resolved>>) {
+    /// `raw` is the document's raw dates; they are resolved onto `out`, one for each. `scratch`
+    /// holds the dated mentions (reused from one document to the next).
+    fn resolve_dates_into(&self, raw: &[RawDate], scratch: &mut DatedScratch, out: &mut Vec<Option<dates::Resolved>>) {
         let DatedScratch { day_dated, dated } = scratch;
         day_dated.clear();
         dated.clear();
-        for r in &self.raw_dates {
+        for r in raw {
             if r.m.start.year.is_none() && r.m.end.year.is_none() {
                 continue;
             }
@@ -808,7 +810,7 @@ impl DocBuilder<'_> {
         }
         day_dated.sort_unstable();
         dated.sort_unstable();
-        out.extend(self.raw_dates.iter().map(|r| {
+        out.extend(raw.iter().map(|r| {
             let anchor = self
                 .reference_date
                 .or_else(|| nearest(day_dated, r.m.span.start))
@@ -820,6 +822,7 @@ impl DocBuilder<'_> {
     fn finish(
         &self,
         d: Draft,
+        bufs: &ItemBufs,
         resolved: &[Option<dates::Resolved>],
         places: Vec<Place>,
         quantities: Vec<Quantity>,
@@ -848,7 +851,7 @@ impl DocBuilder<'_> {
             .clone()
             .filter_map(|i| {
                 let r = range(i)?;
-                let span = self.orig(self.raw_dates[i].m.span.clone());
+                let span = self.orig(bufs.raw_dates[i].m.span.clone());
                 Some(DateMention { text: self.input[span.range()].to_string(), span, range: r })
             })
             .collect();
@@ -858,10 +861,16 @@ impl DocBuilder<'_> {
     /// An item's places: the dateline's text, then headline, caption and body.
     ///
     /// `scratch` holds the places as they are found (reused from item to item).
-    fn item_places(&self, d: &Draft, scratch: &mut PlaceScratch, facts: &mut BlockFacts) -> Vec<Place> {
+    fn item_places(
+        &self,
+        d: &Draft,
+        bufs: &ItemBufs,
+        scratch: &mut PlaceScratch,
+        facts: &mut BlockFacts,
+    ) -> Vec<Place> {
         // the dateline's text merged into the sorted ranges, before any range starting with it
         let dateline = d.dateline.as_ref().map(|(p, base, _)| base + p.span.start..base + p.span.end);
-        let scan = &self.scans[d.scan.clone()];
+        let scan = &bufs.scans[d.scan.clone()];
         let at = dateline.as_ref().map_or(0, |dl| scan.partition_point(|r| r.start < dl.start));
         let ranges = scan[..at].iter().cloned().chain(dateline).chain(scan[at..].iter().cloned());
         self.places(ranges, d.dateline.as_ref().map(|x| &x.0), scratch, facts)
@@ -872,12 +881,18 @@ impl DocBuilder<'_> {
     ///
     /// The mentions are gathered in `scratch` (reused from item to item) and returned in a
     /// vector of their exact size.
-    fn org_mentions(&self, d: &Draft, table: &mut TableBuilder, scratch: &mut Vec<OrgMention>) -> Vec<OrgMention> {
+    fn org_mentions(
+        &self,
+        d: &Draft,
+        bufs: &ItemBufs,
+        table: &mut TableBuilder,
+        scratch: &mut Vec<OrgMention>,
+    ) -> Vec<OrgMention> {
         let t = self.lay.text;
         let places = Gazetteer::global();
         let mentions = scratch;
         mentions.clear();
-        for r in &self.scans[d.scan.clone()] {
+        for r in &bufs.scans[d.scan.clone()] {
             let all_caps = d.headline_range.as_ref() == Some(r) && layout::is_all_caps(&t[r.clone()]);
             let from = mentions.len();
             table.find_into(&t[r.clone()], all_caps, places, mentions);
@@ -913,15 +928,15 @@ impl DocBuilder<'_> {
     /// Counts in the headline, caption and body, never overlapping a date.
     ///
     /// `scratch` holds one range's dates to skip and counts found (reused from item to item).
-    fn quantities(&self, d: &Draft, scratch: &mut QuantityScratch) -> Vec<Quantity> {
+    fn quantities(&self, d: &Draft, bufs: &ItemBufs, scratch: &mut QuantityScratch) -> Vec<Quantity> {
         let t = self.lay.text;
         let (exclude, found) = (&mut scratch.0, &mut scratch.1);
         // every range's counts first (spans made absolute), then the records in one vector
         found.clear();
-        for r in &self.scans[d.scan.clone()] {
+        for r in &bufs.scans[d.scan.clone()] {
             exclude.clear();
             exclude.extend(
-                self.raw_dates[d.dates.clone()]
+                bufs.raw_dates[d.dates.clone()]
                     .iter()
                     .map(|raw| &raw.m.span)
                     .filter(|s| s.start >= r.start && s.end <= r.end)
