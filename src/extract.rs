@@ -184,6 +184,9 @@ impl Extractor {
     /// by paragraph to decide it (a block that is a whole paragraph keeps those dates): they are
     /// recorded in `facts`, and the returned range is the document's paragraphs in its list.
     ///
+    /// The document's lines are appended to `all.lines`, and the first date of each line that is
+    /// a paragraph of its own to `all.firsts`: [`Prepared`] has their runs.
+    ///
     /// `scratch` holds the paragraphs' dates while the order is decided (reused from one
     /// document to the next; its contents mean nothing between calls).
     fn prepare<'a>(
@@ -191,14 +194,18 @@ impl Extractor {
         text: &'a str,
         scratch: &mut Vec<ParagraphRead>,
         facts: &mut BlockFacts,
+        all: &mut LineBufs,
     ) -> (Prepared<'a>, Range<usize>) {
         let cleaned = clean(text);
         let t: &str = &cleaned.text;
-        let lines = layout::lines(t);
+        let lines_from = all.lines.len();
+        layout::lines_into(t, &mut all.lines);
+        let lines = &all.lines[lines_from..];
         let paragraphs_from = facts.paragraph_count();
         // The first date of each line that is a paragraph of its own, by line index: what the
         // dateline reader would look for.
-        let mut line_firsts: Vec<(usize, Option<DateMatch>)> = Vec::new();
+        let line_firsts = &mut all.firsts;
+        let firsts_from = line_firsts.len();
         let (order, evidence) = match self.numeric_order {
             Some(DateOrder::DayFirst) => (NumericOrder::DayFirst, OrderEvidence::Default),
             Some(DateOrder::MonthFirst) => (NumericOrder::MonthFirst, OrderEvidence::Default),
@@ -208,14 +215,12 @@ impl Extractor {
                 let paragraphs = scratch;
                 paragraphs.clear();
                 let dates = facts.dates_mut();
-                paragraphs.extend(layout::paragraph_lines(&lines).map(|ls| {
+                paragraphs.extend(layout::paragraph_lines(lines).map(|ls| {
                     let r = lines[ls.start].span.start..lines[ls.end - 1].span.end;
                     let read = dates::paragraph_dates(&t[r.clone()], dates);
                     (ls, r, read)
                 }));
                 let (o, e) = dates::order_of(paragraphs.iter().map(|(_, _, d)| d));
-                // at most one entry per paragraph
-                line_firsts.reserve_exact(paragraphs.len());
                 // read day first: they stand for month first only if the order was never asked
                 for (ls, r, d) in paragraphs.drain(..) {
                     if o == NumericOrder::DayFirst || !d.order_used {
@@ -233,6 +238,7 @@ impl Extractor {
                 (o, e)
             }
         };
+        let (lines, line_firsts) = (lines_from..all.lines.len(), firsts_from..line_firsts.len());
         (Prepared { cleaned, lines, line_firsts, order, evidence }, paragraphs_from..facts.paragraph_count())
     }
 
@@ -256,36 +262,58 @@ impl Extractor {
             places: found_places,
             counts: count_scratch,
             groups: group_scratch,
+            lines: all,
+            layout_blocks: blocks,
+            plans,
+            items: bufs,
         } = scratch;
         let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
         let mut paragraphs = Vec::with_capacity(sources.len());
         // Places and dates of blocks (and of paragraphs read before the layout), found once for
         // the grouping and the items, in vectors the batch shares.
         facts.clear();
+        // Every document's lines, blocks and item plans in one vector each for the batch, a
+        // document's a run of it (the vectors are the thread's, kept from batch to batch: no
+        // allocation a document, nor regrowth each batch).
+        all.lines.clear();
+        all.firsts.clear();
         for s in &sources {
-            let (p, r) = self.prepare(s.text, paragraph_scratch, facts);
+            let (p, r) = self.prepare(s.text, paragraph_scratch, facts, all);
             preps.push(p);
             paragraphs.push(r);
         }
-        let blocks: Vec<Vec<Block>> = preps
-            .iter()
-            .map(|p| {
-                let known = |i: usize| {
-                    let k = p.line_firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
-                    Some(p.line_firsts[k].1.clone())
-                };
-                layout::blocks_with(&p.cleaned.text, &p.lines, p.order, known, block_scratch)
-            })
-            .collect();
+        let LineBufs { lines, firsts } = all;
+        blocks.clear();
+        let mut block_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
+        for p in &preps {
+            let firsts = &firsts[p.line_firsts.clone()];
+            let known = |i: usize| {
+                let k = firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
+                Some(firsts[k].1.clone())
+            };
+            let from = blocks.len();
+            layout::blocks_into(&p.cleaned.text, &lines[p.lines.clone()], p.order, known, block_scratch, blocks);
+            block_runs.push(from..blocks.len());
+        }
         let lays: Vec<Layout> = preps
             .iter()
-            .zip(&blocks)
-            .map(|(p, b)| Layout { text: &p.cleaned.text, lines: &p.lines, blocks: b, order: p.order })
+            .zip(&block_runs)
+            .map(|(p, b)| Layout {
+                text: &p.cleaned.text,
+                lines: &lines[p.lines.clone()],
+                blocks: &blocks[b.clone()],
+                order: p.order,
+            })
             .collect();
         let doc_facts: Vec<DocFacts> =
-            blocks.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
-        let plans: Vec<Vec<ItemPlan>> =
-            lays.iter().zip(&doc_facts).map(|(lay, &doc)| segment::group(lay, facts, doc)).collect();
+            block_runs.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
+        plans.clear();
+        let mut plan_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
+        for (lay, &doc) in lays.iter().zip(&doc_facts) {
+            let from = plans.len();
+            segment::group_into(lay, facts, doc, plans);
+            plan_runs.push(from..plans.len());
+        }
         let builders: Vec<DocBuilder> = sources
             .iter()
             .zip(&preps)
@@ -305,17 +333,18 @@ impl Extractor {
         // would otherwise allocate half a dozen containers for each.
         // The same for what the drafts note of their items (scanned ranges, raw dates): each
         // document's raw dates are a run of them (`date_runs`).
-        let mut drafts: Vec<Draft> = Vec::with_capacity(plans.iter().map(Vec::len).sum());
+        let mut drafts: Vec<Draft> = Vec::with_capacity(plans.len());
         let mut item_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
         let mut date_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
-        let mut bufs = ItemBufs::default();
-        for (doc, plans) in builders.iter().zip(&plans) {
+        bufs.scans.clear();
+        bufs.raw_dates.clear();
+        for (doc, run) in builders.iter().zip(&plan_runs) {
             let (from, dates_from) = (drafts.len(), bufs.raw_dates.len());
-            drafts.extend(plans.iter().map(|p| doc.draft(p, facts, &mut bufs)));
+            drafts.extend(plans[run.clone()].iter().map(|p| doc.draft(p, facts, bufs)));
             item_runs.push(from..drafts.len());
             date_runs.push(dates_from..bufs.raw_dates.len());
         }
-        let bufs = bufs;
+        let bufs: &ItemBufs = bufs;
         // Every raw date resolved, in the raw dates' order: one vector for the batch.
         let mut resolved: Vec<Option<dates::Resolved>> = Vec::with_capacity(bufs.raw_dates.len());
         let mut dated = DatedScratch::default();
@@ -327,17 +356,17 @@ impl Extractor {
         let mut found: Vec<Vec<OrgMention>> = Vec::with_capacity(drafts.len());
         let mut tables: Vec<AcronymTable> = Vec::with_capacity(sources.len());
         for (doc, run) in builders.iter().zip(&item_runs) {
-            found.extend(drafts[run.clone()].iter().map(|d| doc.org_mentions(d, &bufs, table, org_scratch)));
+            found.extend(drafts[run.clone()].iter().map(|d| doc.org_mentions(d, bufs, table, org_scratch)));
             tables.push(table.take_table());
         }
         // Each finder over all items in turn (its code and tables stay warm in the caches).
         let mut places: Vec<Vec<Place>> = Vec::with_capacity(drafts.len());
         for (doc, run) in builders.iter().zip(&item_runs) {
-            places.extend(drafts[run.clone()].iter().map(|d| doc.item_places(d, &bufs, found_places, facts)));
+            places.extend(drafts[run.clone()].iter().map(|d| doc.item_places(d, bufs, found_places, facts)));
         }
         let mut quantities: Vec<Vec<Quantity>> = Vec::with_capacity(drafts.len());
         for (doc, run) in builders.iter().zip(&item_runs) {
-            quantities.extend(drafts[run.clone()].iter().map(|d| doc.quantities(d, &bufs, count_scratch)));
+            quantities.extend(drafts[run.clone()].iter().map(|d| doc.quantities(d, bufs, count_scratch)));
         }
         let mut organizations: Vec<Vec<Organization>> = Vec::with_capacity(drafts.len());
         let mut found = found.into_iter();
@@ -353,10 +382,11 @@ impl Extractor {
         sources
             .into_iter()
             .zip(&preps)
-            .zip(&plans)
+            .zip(plan_runs)
             .zip(&builders)
             .zip(item_runs)
-            .map(|((((s, p), plans), doc), items)| {
+            .map(|((((s, p), plan_run), doc), items)| {
+                let plans = &plans[plan_run];
                 let mut items: Vec<Item> = drafts
                     .by_ref()
                     .take(items.len())
@@ -364,7 +394,7 @@ impl Extractor {
                     .zip(quantities.by_ref())
                     .zip(organizations.by_ref())
                     .map(|(((d, places), quantities), organizations)| {
-                        doc.finish(d, &bufs, &resolved, places, quantities, organizations)
+                        doc.finish(d, bufs, &resolved, places, quantities, organizations)
                     })
                     .collect();
                 // Title lines that open the document with nothing under them ("PRESS RELEASE",
@@ -516,6 +546,14 @@ struct BatchScratch {
     counts: QuantityScratch,
     /// An item's organizations.
     groups: GroupScratch,
+    /// The documents' lines and their first dates.
+    lines: LineBufs,
+    /// The documents' blocks.
+    layout_blocks: Vec<Block>,
+    /// The documents' item plans.
+    plans: Vec<ItemPlan>,
+    /// What the drafts note of their items.
+    items: ItemBufs,
 }
 
 /// The dated mentions of a document while its dates are resolved, by start: all of them, and
@@ -565,11 +603,21 @@ struct PlaceScratch {
 /// A document's first stage: its cleaned text, lines and numeric date order.
 struct Prepared<'a> {
     cleaned: Cleaned<'a>,
-    lines: Vec<Line>,
-    /// The first date of each line that is a paragraph of its own, by line index.
-    line_firsts: Vec<(usize, Option<DateMatch>)>,
+    /// The document's lines: a run of [`LineBufs::lines`].
+    lines: Range<usize>,
+    /// The first date of each line that is a paragraph of its own, by line index: a run of
+    /// [`LineBufs::firsts`].
+    line_firsts: Range<usize>,
     order: NumericOrder,
     evidence: OrderEvidence,
+}
+
+/// The lines of a batch's documents, and the first dates of the lines that are paragraphs of
+/// their own, in one vector each: a document's are a run of them.
+#[derive(Default)]
+struct LineBufs {
+    lines: Vec<Line>,
+    firsts: Vec<(usize, Option<DateMatch>)>,
 }
 
 /// Places of an item looked up in a list before they are hashed.

@@ -72,6 +72,12 @@ pub(crate) fn paragraph_lines(lines: &[Line]) -> impl Iterator<Item = Range<usiz
 /// Splits `text` into its non-blank lines.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
+    lines_into(text, &mut out);
+    out
+}
+
+/// [`lines`] appended to `out` (a batch keeps its documents' lines in one vector).
+pub(crate) fn lines_into(text: &str, out: &mut Vec<Line>) {
     let mut gap = true;
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -102,7 +108,6 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
         out.push(Line { bullet, prose_start, span, content, heading, gap_before: gap });
         gap = false;
     }
-    out
 }
 
 /// For a Markdown ATX heading, the offset of its text.
@@ -518,10 +523,12 @@ pub(crate) fn blocks(
     order: NumericOrder,
     first_date: impl Fn(usize) -> Option<Option<DateMatch>>,
 ) -> Vec<Block> {
-    blocks_with(text, lines, order, first_date, &mut BlockScratch::default())
+    let mut out = Vec::new();
+    blocks_into(text, lines, order, first_date, &mut BlockScratch::default(), &mut out);
+    out
 }
 
-/// Working storage of [`blocks_with`], kept from one document to the next (its contents mean
+/// Working storage of [`blocks_into`], kept from one document to the next (its contents mean
 /// nothing between calls).
 #[derive(Default)]
 pub(crate) struct BlockScratch {
@@ -529,15 +536,17 @@ pub(crate) struct BlockScratch {
     spans: Vec<Range<usize>>,
 }
 
-/// [`blocks`] with its per-line facts and line runs in `scratch`: a batch of documents
-/// reuses one scratch instead of allocating two vectors a document.
-pub(crate) fn blocks_with(
+/// [`blocks`] appended to `out`, with its per-line facts and line runs in `scratch`: a batch of
+/// documents reuses one scratch and one vector of blocks instead of allocating three vectors a
+/// document.
+pub(crate) fn blocks_into(
     text: &str,
     lines: &[Line],
     order: NumericOrder,
     first_date: impl Fn(usize) -> Option<Option<DateMatch>>,
     scratch: &mut BlockScratch,
-) -> Vec<Block> {
+    out: &mut Vec<Block>,
+) {
     let BlockScratch { facts, spans } = scratch;
     facts.clear();
     spans.clear();
@@ -574,7 +583,7 @@ pub(crate) fn blocks_with(
     }
     // Pass 2: classify, looking ahead (past a byline or one dateline) for the body that makes
     // a Title Case or sentence-case line a headline.
-    let mut out: Vec<Block> = Vec::with_capacity(spans.len());
+    out.reserve(spans.len());
     for (k, r) in spans.iter().enumerate() {
         let f: &LineFacts = &facts[r.start];
         let kind = if r.len() > 1 {
@@ -614,7 +623,6 @@ pub(crate) fn blocks_with(
         };
         out.push(Block { lines: r.clone(), kind });
     }
-    out
 }
 
 /// A Title Case (or short sentence-case) line directly over a clearly longer line of prose: a

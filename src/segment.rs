@@ -80,12 +80,18 @@ impl Layout<'_> {
 
 /// Groups the blocks into items.
 pub(crate) fn group(layout: &Layout<'_>, facts: &mut BlockFacts, doc: DocFacts) -> Vec<ItemPlan> {
+    let mut items = Vec::new();
+    group_into(layout, facts, doc, &mut items);
+    items
+}
+
+/// [`group`] appended to `items` (a batch keeps its documents' item plans in one vector).
+pub(crate) fn group_into(layout: &Layout<'_>, facts: &mut BlockFacts, doc: DocFacts, items: &mut Vec<ItemPlan>) {
     let blocks = layout.blocks;
     // Does this document write datelines before headlines? Evidence: a dateline that opens the
     // text and is followed by a headline.
     let dateline_before_headline =
         matches!(blocks.first().map(|b| &b.kind), Some(BlockKind::Dateline(_))) && layout.is_headline(1);
-    let mut items: Vec<ItemPlan> = Vec::new();
     let mut cur = ItemPlan::default();
     for (k, block) in blocks.iter().enumerate() {
         match &block.kind {
@@ -159,7 +165,6 @@ pub(crate) fn group(layout: &Layout<'_>, facts: &mut BlockFacts, doc: DocFacts) 
     if cur.has_content() {
         items.push(cur);
     }
-    items
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
