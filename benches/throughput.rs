@@ -1,11 +1,13 @@
 //! Throughput benchmarks, in bytes of input per second: end to end (`Extractor::extract` one
 //! document at a time, and `Extractor::extract_iter` in batches) on a generated archive (ASCII
-//! newswire-like and non-ASCII newsletters, 5 MB and 50 MB for the linearity check), per stage
-//! on the 5 MB archives, and on each fixture alone.
+//! newswire-like and non-ASCII newsletters, 5 MB and 50 MB for the linearity check) and on an
+//! archive of single news items (5 MB, one item of about 500 bytes per document), per stage on
+//! the 5 MB archives, and on each fixture alone.
 //!
 //! ```text
 //! cargo bench --bench throughput                  # everything (a few minutes)
 //! cargo bench --bench throughput -- archive/      # one group
+//! cargo bench --bench throughput -- items/        # single news items, one per document
 //! BULLETIN_BENCH_MB=20 cargo bench --bench throughput -- archive/   # large archive size
 //! ```
 //! The archive is built in memory, deterministically, by `support/archive.rs`.
@@ -21,7 +23,7 @@ use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criteri
 #[path = "support/archive.rs"]
 mod archive;
 
-use archive::Flavour;
+use archive::{Flavour, Shape};
 
 const SEED: u64 = 42;
 const SMALL_MB: usize = 5;
@@ -31,7 +33,12 @@ fn large_mb() -> usize {
 }
 
 fn texts(flavour: Flavour, mb: usize) -> Vec<String> {
-    archive::archive(&archive::fixtures_dir(), flavour, mb << 20, SEED).into_iter().map(|d| d.text).collect()
+    shaped_texts(flavour, Shape::Bulletins, mb)
+}
+
+fn shaped_texts(flavour: Flavour, shape: Shape, mb: usize) -> Vec<String> {
+    let docs = archive::archive_shaped(&archive::fixtures_dir(), flavour, shape, mb << 20, SEED);
+    docs.into_iter().map(|d| d.text).collect()
 }
 
 fn bytes(docs: &[String]) -> u64 {
@@ -82,6 +89,35 @@ fn end_to_end(c: &mut Criterion) {
                 })
             });
         }
+    }
+    g.finish();
+}
+
+/// End to end over an archive of single news items (one unit of a fixture per document, about
+/// 500 bytes each), one thread: what a document costs whatever its size weighs more here.
+fn items(c: &mut Criterion) {
+    let extractor = Extractor::new();
+    let mut g = c.benchmark_group("items");
+    g.sampling_mode(SamplingMode::Flat).sample_size(10).warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(4));
+    for flavour in [Flavour::Ascii, Flavour::NonAscii] {
+        let docs = shaped_texts(flavour, Shape::Items, SMALL_MB);
+        g.throughput(Throughput::Bytes(bytes(&docs)));
+        g.bench_with_input(BenchmarkId::new(name(flavour), format!("{SMALL_MB}MB")), &docs, |b, docs| {
+            b.iter(|| {
+                let items: usize = docs.iter().map(|d| extractor.extract(d).items.len()).sum();
+                assert!(items >= docs.len(), "every generated item is found");
+                items
+            })
+        });
+        let id = BenchmarkId::new(format!("{}-batched", name(flavour)), format!("{SMALL_MB}MB"));
+        g.bench_with_input(id, &docs, |b, docs| {
+            b.iter(|| {
+                let items: usize = extractor.extract_iter(docs).map(|d| d.items.len()).sum();
+                assert!(items >= docs.len(), "every generated item is found");
+                items
+            })
+        });
     }
     g.finish();
 }
@@ -147,5 +183,5 @@ fn single(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, end_to_end, stages, single);
+criterion_group!(benches, end_to_end, items, stages, single);
 criterion_main!(benches);

@@ -8,6 +8,9 @@
 //! newswire-like) and [`Flavour::NonAscii`] (every fixture, Russian included, with typographic
 //! quotes and dashes), since the regex engines take slower paths on non-ASCII text.
 //!
+//! [`Shape::Items`] makes an archive of single news items instead (one unit per document), where
+//! what a document costs whatever its size weighs more.
+//!
 //! Shared by `benches/throughput.rs` and `examples/gen_archive.rs` (`#[path]` include).
 
 #![allow(dead_code)]
@@ -21,6 +24,16 @@ pub enum Flavour {
     Ascii,
     /// Every fixture (English and Russian), with curly quotes and en dashes.
     NonAscii,
+}
+
+/// How the units are put together into documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A bulletin: a preamble half the time, then 3 to 10 units (about 3.5 KB).
+    Bulletins,
+    /// One unit per document, no preamble: an archive of single news items, as a wire service
+    /// or a press-release feed stores them (about 600 bytes each).
+    Items,
 }
 
 /// One generated bulletin.
@@ -261,7 +274,19 @@ fn vary(unit: &str, months_ru: &[&'static str; 12], rng: &mut Rng, out: &mut Str
 
 /// Calls `f` on each generated bulletin until about `target_bytes` of text were produced.
 /// Streaming, so gigabyte archives never sit in memory.
-pub fn generate(fixtures: &Path, flavour: Flavour, target_bytes: usize, seed: u64, mut f: impl FnMut(Doc)) {
+pub fn generate(fixtures: &Path, flavour: Flavour, target_bytes: usize, seed: u64, f: impl FnMut(Doc)) {
+    generate_shaped(fixtures, flavour, Shape::Bulletins, target_bytes, seed, f)
+}
+
+/// [`generate`] with documents of the given shape.
+pub fn generate_shaped(
+    fixtures: &Path,
+    flavour: Flavour,
+    shape: Shape,
+    target_bytes: usize,
+    seed: u64,
+    mut f: impl FnMut(Doc),
+) {
     let pool = load_pool(fixtures, flavour);
     let months_ru = months_ru();
     let mut rng = Rng::new(seed);
@@ -269,11 +294,17 @@ pub fn generate(fixtures: &Path, flavour: Flavour, target_bytes: usize, seed: u6
     let mut n = 0usize;
     while produced < target_bytes {
         let mut text = String::new();
-        if !pool.preambles.is_empty() && rng.range(0, 2) > 0 {
-            vary(rng.pick::<String>(&pool.preambles), &months_ru, &mut rng, &mut text);
-            text.push_str("\n\n");
-        }
-        for i in 0..rng.range(3, 10) {
+        let units = match shape {
+            Shape::Bulletins => {
+                if !pool.preambles.is_empty() && rng.range(0, 2) > 0 {
+                    vary(rng.pick::<String>(&pool.preambles), &months_ru, &mut rng, &mut text);
+                    text.push_str("\n\n");
+                }
+                rng.range(3, 10)
+            }
+            Shape::Items => 1,
+        };
+        for i in 0..units {
             if i > 0 {
                 text.push_str("\n\n");
             }
@@ -293,8 +324,13 @@ pub fn generate(fixtures: &Path, flavour: Flavour, target_bytes: usize, seed: u6
 
 /// The archive in memory (benchmarks).
 pub fn archive(fixtures: &Path, flavour: Flavour, target_bytes: usize, seed: u64) -> Vec<Doc> {
+    archive_shaped(fixtures, flavour, Shape::Bulletins, target_bytes, seed)
+}
+
+/// [`archive`] with documents of the given shape.
+pub fn archive_shaped(fixtures: &Path, flavour: Flavour, shape: Shape, target_bytes: usize, seed: u64) -> Vec<Doc> {
     let mut docs = Vec::new();
-    generate(fixtures, flavour, target_bytes, seed, |d| docs.push(d));
+    generate_shaped(fixtures, flavour, shape, target_bytes, seed, |d| docs.push(d));
     docs
 }
 
