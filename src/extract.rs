@@ -266,26 +266,32 @@ impl Extractor {
             layout_blocks: blocks,
             plans,
             items: bufs,
+            runs,
+            results,
         } = scratch;
-        let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
-        let mut paragraphs = Vec::with_capacity(sources.len());
         // Places and dates of blocks (and of paragraphs read before the layout), found once for
         // the grouping and the items, in vectors the batch shares.
         facts.clear();
-        // Every document's lines, blocks and item plans in one vector each for the batch, a
-        // document's a run of it (the vectors are the thread's, kept from batch to batch: no
-        // allocation a document, nor regrowth each batch).
+        // Every document's lines, blocks, item plans, drafts and results in one vector each for
+        // the batch, a document's share of each a run (`DocRuns`). The vectors are the thread's,
+        // kept from batch to batch: a document allocates none of them, not even a batch of one
+        // (`Extractor::extract`), and a batch does not grow them afresh.
         all.lines.clear();
         all.firsts.clear();
+        blocks.clear();
+        plans.clear();
+        bufs.scans.clear();
+        bufs.raw_dates.clear();
+        runs.clear();
+        let BatchResults { drafts, resolved, dated, found, tables, places, quantities, organizations } = results;
+        let mut preps: Vec<Prepared> = Vec::with_capacity(sources.len());
         for s in &sources {
-            let (p, r) = self.prepare(s.text, paragraph_scratch, facts, all);
+            let (p, paragraphs) = self.prepare(s.text, paragraph_scratch, facts, all);
             preps.push(p);
-            paragraphs.push(r);
+            runs.push(DocRuns { paragraphs, ..DocRuns::default() });
         }
         let LineBufs { lines, firsts } = all;
-        blocks.clear();
-        let mut block_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
-        for p in &preps {
+        for (p, run) in preps.iter().zip(runs.iter_mut()) {
             let firsts = &firsts[p.line_firsts.clone()];
             let known = |i: usize| {
                 let k = firsts.binary_search_by_key(&i, |(l, _)| *l).ok()?;
@@ -293,112 +299,103 @@ impl Extractor {
             };
             let from = blocks.len();
             layout::blocks_into(&p.cleaned.text, &lines[p.lines.clone()], p.order, known, block_scratch, blocks);
-            block_runs.push(from..blocks.len());
+            run.blocks = from..blocks.len();
+            run.facts = facts.add_document(run.blocks.len(), run.paragraphs.clone());
         }
         let lays: Vec<Layout> = preps
             .iter()
-            .zip(&block_runs)
-            .map(|(p, b)| Layout {
+            .zip(runs.iter())
+            .map(|(p, run)| Layout {
                 text: &p.cleaned.text,
                 lines: &lines[p.lines.clone()],
-                blocks: &blocks[b.clone()],
+                blocks: &blocks[run.blocks.clone()],
                 order: p.order,
             })
             .collect();
-        let doc_facts: Vec<DocFacts> =
-            block_runs.iter().zip(paragraphs).map(|(b, read)| facts.add_document(b.len(), read)).collect();
-        plans.clear();
-        let mut plan_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
-        for (lay, &doc) in lays.iter().zip(&doc_facts) {
+        for (lay, run) in lays.iter().zip(runs.iter_mut()) {
             let from = plans.len();
-            segment::group_into(lay, facts, doc, plans);
-            plan_runs.push(from..plans.len());
+            segment::group_into(lay, facts, run.facts, plans);
+            run.plans = from..plans.len();
         }
         let builders: Vec<DocBuilder> = sources
             .iter()
             .zip(&preps)
             .zip(&lays)
-            .zip(&doc_facts)
-            .map(|(((s, p), lay), &facts)| DocBuilder {
+            .zip(runs.iter())
+            .map(|(((s, p), lay), run)| DocBuilder {
                 input: s.text,
                 cleaned: &p.cleaned,
                 lay,
-                facts,
+                facts: run.facts,
                 order: p.order,
                 reference_date: s.reference_date.or(self.reference_date),
             })
             .collect();
-        // The items of every document in one vector each for the batch (a document's items are
-        // a run of them, `item_runs`), not a vector per document: a batch of short documents
-        // would otherwise allocate half a dozen containers for each.
-        // The same for what the drafts note of their items (scanned ranges, raw dates): each
-        // document's raw dates are a run of them (`date_runs`).
-        let mut drafts: Vec<Draft> = Vec::with_capacity(plans.len());
-        let mut item_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
-        let mut date_runs: Vec<Range<usize>> = Vec::with_capacity(sources.len());
-        bufs.scans.clear();
-        bufs.raw_dates.clear();
-        for (doc, run) in builders.iter().zip(&plan_runs) {
+        // The drafts, and what they note of their items (scanned ranges, raw dates).
+        drafts.clear();
+        drafts.reserve(plans.len());
+        for (doc, run) in builders.iter().zip(runs.iter_mut()) {
             let (from, dates_from) = (drafts.len(), bufs.raw_dates.len());
-            drafts.extend(plans[run.clone()].iter().map(|p| doc.draft(p, facts, bufs)));
-            item_runs.push(from..drafts.len());
-            date_runs.push(dates_from..bufs.raw_dates.len());
+            drafts.extend(plans[run.plans.clone()].iter().map(|p| doc.draft(p, facts, bufs)));
+            run.items = from..drafts.len();
+            run.dates = dates_from..bufs.raw_dates.len();
         }
         let bufs: &ItemBufs = bufs;
-        // Every raw date resolved, in the raw dates' order: one vector for the batch.
-        let mut resolved: Vec<Option<dates::Resolved>> = Vec::with_capacity(bufs.raw_dates.len());
-        let mut dated = DatedScratch::default();
-        for (doc, run) in builders.iter().zip(&date_runs) {
-            doc.resolve_dates_into(&bufs.raw_dates[run.clone()], &mut dated, &mut resolved);
+        // Every raw date resolved, in the raw dates' order.
+        resolved.clear();
+        resolved.reserve(bufs.raw_dates.len());
+        for (doc, run) in builders.iter().zip(runs.iter()) {
+            doc.resolve_dates_into(&bufs.raw_dates[run.dates.clone()], dated, resolved);
         }
+        let resolved: &[Option<dates::Resolved>] = resolved;
         // One organization scan per item serves both the item and the document's acronym table
         // (one builder for the batch: its token buffer is reused).
-        let mut found: Vec<Vec<OrgMention>> = Vec::with_capacity(drafts.len());
-        let mut tables: Vec<AcronymTable> = Vec::with_capacity(sources.len());
-        for (doc, run) in builders.iter().zip(&item_runs) {
-            found.extend(drafts[run.clone()].iter().map(|d| doc.org_mentions(d, bufs, table, org_scratch)));
+        found.clear();
+        tables.clear();
+        for (doc, run) in builders.iter().zip(runs.iter()) {
+            found.extend(drafts[run.items.clone()].iter().map(|d| doc.org_mentions(d, bufs, table, org_scratch)));
             tables.push(table.take_table());
         }
         // Each finder over all items in turn (its code and tables stay warm in the caches).
-        let mut places: Vec<Vec<Place>> = Vec::with_capacity(drafts.len());
-        for (doc, run) in builders.iter().zip(&item_runs) {
-            places.extend(drafts[run.clone()].iter().map(|d| doc.item_places(d, bufs, found_places, facts)));
+        places.clear();
+        for (doc, run) in builders.iter().zip(runs.iter()) {
+            places.extend(drafts[run.items.clone()].iter().map(|d| doc.item_places(d, bufs, found_places, facts)));
         }
-        let mut quantities: Vec<Vec<Quantity>> = Vec::with_capacity(drafts.len());
-        for (doc, run) in builders.iter().zip(&item_runs) {
-            quantities.extend(drafts[run.clone()].iter().map(|d| doc.quantities(d, bufs, count_scratch)));
+        quantities.clear();
+        for (doc, run) in builders.iter().zip(runs.iter()) {
+            quantities.extend(drafts[run.items.clone()].iter().map(|d| doc.quantities(d, bufs, count_scratch)));
         }
-        let mut organizations: Vec<Vec<Organization>> = Vec::with_capacity(drafts.len());
-        let mut found = found.into_iter();
-        for ((doc, run), table) in builders.iter().zip(&item_runs).zip(&tables) {
-            organizations.extend(found.by_ref().take(run.len()).map(|o| doc.organizations(o, table, group_scratch)));
+        organizations.clear();
+        let mut found = found.drain(..);
+        for ((doc, run), table) in builders.iter().zip(runs.iter()).zip(tables.drain(..)) {
+            let grouped = found.by_ref().take(run.items.len()).map(|o| doc.organizations(o, &table, group_scratch));
+            organizations.extend(grouped);
         }
-        drop(tables);
+        drop(found);
         // The items, document by document, taken from the batch's vectors in order.
-        let mut drafts = drafts.into_iter();
-        let mut places = places.into_iter();
-        let mut quantities = quantities.into_iter();
-        let mut organizations = organizations.into_iter();
+        let mut drafts = drafts.drain(..);
+        let mut places = places.drain(..);
+        let mut quantities = quantities.drain(..);
+        let mut organizations = organizations.drain(..);
         sources
             .into_iter()
             .zip(&preps)
-            .zip(plan_runs)
+            .zip(runs.iter())
             .zip(&builders)
-            .zip(item_runs)
-            .map(|((((s, p), plan_run), doc), items)| {
-                let plans = &plans[plan_run];
+            .map(|(((s, p), run), doc)| {
                 let mut items: Vec<Item> = drafts
                     .by_ref()
-                    .take(items.len())
+                    .take(run.items.len())
                     .zip(places.by_ref())
                     .zip(quantities.by_ref())
                     .zip(organizations.by_ref())
                     .map(|(((d, places), quantities), organizations)| {
-                        doc.finish(d, bufs, &resolved, places, quantities, organizations)
+                        doc.finish(d, bufs, resolved, places, quantities, organizations)
                     })
                     .collect();
                 // Title lines that open the document with nothing under them ("PRESS RELEASE",
                 // the newsletter's name) are its masthead, not items.
+                let plans = &plans[run.plans.clone()];
                 let masthead_len = plans.iter().take_while(|p| p.blocks.len() == 1 && p.headline.is_some()).count();
                 let masthead = if masthead_len < items.len() {
                     items.drain(..masthead_len).filter_map(|i| i.headline).collect()
@@ -554,6 +551,46 @@ struct BatchScratch {
     plans: Vec<ItemPlan>,
     /// What the drafts note of their items.
     items: ItemBufs,
+    /// Each document's runs of the vectors above.
+    runs: Vec<DocRuns>,
+    /// The drafts and what the finders make of them.
+    results: BatchResults,
+}
+
+/// A document's share of a batch's vectors: a run of each.
+#[derive(Default)]
+struct DocRuns {
+    /// Its paragraphs read before the layout ([`BlockFacts`]).
+    paragraphs: Range<usize>,
+    /// Its blocks ([`BatchScratch::layout_blocks`]).
+    blocks: Range<usize>,
+    /// Its share of the block facts.
+    facts: DocFacts,
+    /// Its item plans ([`BatchScratch::plans`]).
+    plans: Range<usize>,
+    /// Its items: drafts, and the items' organization mentions, places, counts and
+    /// organizations ([`BatchResults`]).
+    items: Range<usize>,
+    /// Its raw dates ([`ItemBufs::raw_dates`]) and their resolutions
+    /// ([`BatchResults::resolved`]).
+    dates: Range<usize>,
+}
+
+/// The batch's drafts and what each stage makes of them, item by item (empty between batches,
+/// as the documents take their items with them).
+#[derive(Default)]
+struct BatchResults {
+    drafts: Vec<Draft>,
+    /// Every raw date resolved, in the raw dates' order.
+    resolved: Vec<Option<dates::Resolved>>,
+    /// The dated mentions of a document while its dates are resolved.
+    dated: DatedScratch,
+    /// Each item's organization mentions, and each document's acronym table.
+    found: Vec<Vec<OrgMention>>,
+    tables: Vec<AcronymTable>,
+    places: Vec<Vec<Place>>,
+    quantities: Vec<Vec<Quantity>>,
+    organizations: Vec<Vec<Organization>>,
 }
 
 /// The dated mentions of a document while its dates are resolved, by start: all of them, and
