@@ -24,7 +24,7 @@
 //!
 //! # Overview
 //!
-//! - [`extract`] runs the whole pipeline with default options; an [`Extractor`] (built once with
+//! - [`extract()`] runs the whole pipeline with default options; an [`Extractor`] (built once with
 //!   [`Extractor::builder`], shared freely across threads) carries options such as the reference
 //!   date that anchors year-less dates.
 //! - For archives, [`Extractor::extract_iter`] (or [`Extractor::extract_batch`]) extracts many

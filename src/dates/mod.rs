@@ -968,7 +968,7 @@ impl<'a> Win<'a> {
 enum Style {
     /// "18" waiting for a month from the other end of a range.
     BareDay,
-    /// "10 December [2022]".
+    /// "10 December \[2022\]".
     DayMonth,
     /// "December 10[, 2022]".
     MonthDay,

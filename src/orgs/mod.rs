@@ -522,7 +522,7 @@ fn norm_key_chars(s: &str) -> String {
     out
 }
 
-/// [`norm_key_chars`] appended to `out`.
+/// [`norm_key`] char by char, for any text, appended to `out`.
 fn norm_key_chars_into(s: &str, out: &mut String) {
     let start = out.len();
     for w in s.split_whitespace() {
@@ -2221,7 +2221,7 @@ fn initials_into(name: &str, s: &mut String) {
     s.push_str(&initials_chars(name));
 }
 
-/// [`initials`] char by char, for any text.
+/// A name's initials (as `initials` reads them) char by char, for any text.
 fn initials_chars(name: &str) -> String {
     let mut s = String::new();
     for w in name.split_whitespace() {
