@@ -576,8 +576,9 @@ struct DocRuns {
     dates: Range<usize>,
 }
 
-/// The batch's drafts and what each stage makes of them, item by item (empty between batches,
-/// as the documents take their items with them).
+/// The batch's drafts and what each stage makes of them, item by item. The documents take their
+/// items with them (the per-item vectors are empty between batches); the resolved dates are
+/// cleared at the next batch.
 #[derive(Default)]
 struct BatchResults {
     drafts: Vec<Draft>,
