@@ -18,7 +18,10 @@ use bulletin_events::dates::{find_dates, NumericOrder};
 use bulletin_events::gazetteer::Gazetteer;
 use bulletin_events::quantities::find_quantities;
 use bulletin_events::{bench, Extractor};
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::measurement::WallTime;
+use criterion::{
+    black_box, criterion_group, criterion_main, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 
 #[path = "support/archive.rs"]
 mod archive;
@@ -70,27 +73,38 @@ fn end_to_end(c: &mut Criterion) {
             });
             let count = n.take_while(|&before| before < mb << 20).count();
             let docs = &all[..count];
-            g.throughput(Throughput::Bytes(bytes(docs)));
             g.measurement_time(Duration::from_secs(if mb > SMALL_MB { 15 } else { 4 }));
-            g.bench_with_input(BenchmarkId::new(name(flavour), format!("{mb}MB")), docs, |b, docs| {
-                b.iter(|| {
-                    let items: usize = docs.iter().map(|d| extractor.extract(d).items.len()).sum();
-                    assert!(items >= docs.len(), "every generated bulletin has items");
-                    items
-                })
-            });
-            // the same documents in batches, each stage over a batch at a time
-            let id = BenchmarkId::new(format!("{}-batched", name(flavour)), format!("{mb}MB"));
-            g.bench_with_input(id, docs, |b, docs| {
-                b.iter(|| {
-                    let items: usize = extractor.extract_iter(docs).map(|d| d.items.len()).sum();
-                    assert!(items >= docs.len(), "every generated bulletin has items");
-                    items
-                })
-            });
+            one_and_batched(&mut g, &extractor, flavour, mb, docs);
         }
     }
     g.finish();
+}
+
+/// Times `docs` (an archive of `mb` MB) end to end twice: one document at a time
+/// (`FLAVOUR/MBMB`), and in batches, each stage over a batch at a time (`FLAVOUR-batched/MBMB`).
+fn one_and_batched(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    extractor: &Extractor,
+    flavour: Flavour,
+    mb: usize,
+    docs: &[String],
+) {
+    g.throughput(Throughput::Bytes(bytes(docs)));
+    g.bench_with_input(BenchmarkId::new(name(flavour), format!("{mb}MB")), docs, |b, docs| {
+        b.iter(|| {
+            let items: usize = docs.iter().map(|d| extractor.extract(d).items.len()).sum();
+            assert!(items >= docs.len(), "every generated document has items");
+            items
+        })
+    });
+    let id = BenchmarkId::new(format!("{}-batched", name(flavour)), format!("{mb}MB"));
+    g.bench_with_input(id, docs, |b, docs| {
+        b.iter(|| {
+            let items: usize = extractor.extract_iter(docs).map(|d| d.items.len()).sum();
+            assert!(items >= docs.len(), "every generated document has items");
+            items
+        })
+    });
 }
 
 /// End to end over an archive of single news items (one unit of a fixture per document, about
@@ -102,22 +116,7 @@ fn items(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(4));
     for flavour in [Flavour::Ascii, Flavour::NonAscii] {
         let docs = shaped_texts(flavour, Shape::Items, SMALL_MB);
-        g.throughput(Throughput::Bytes(bytes(&docs)));
-        g.bench_with_input(BenchmarkId::new(name(flavour), format!("{SMALL_MB}MB")), &docs, |b, docs| {
-            b.iter(|| {
-                let items: usize = docs.iter().map(|d| extractor.extract(d).items.len()).sum();
-                assert!(items >= docs.len(), "every generated item is found");
-                items
-            })
-        });
-        let id = BenchmarkId::new(format!("{}-batched", name(flavour)), format!("{SMALL_MB}MB"));
-        g.bench_with_input(id, &docs, |b, docs| {
-            b.iter(|| {
-                let items: usize = extractor.extract_iter(docs).map(|d| d.items.len()).sum();
-                assert!(items >= docs.len(), "every generated item is found");
-                items
-            })
-        });
+        one_and_batched(&mut g, &extractor, flavour, SMALL_MB, &docs);
     }
     g.finish();
 }

@@ -371,7 +371,6 @@ impl Extractor {
             let grouped = found.by_ref().take(run.items.len()).map(|o| doc.organizations(o, &table, group_scratch));
             organizations.extend(grouped);
         }
-        drop(found);
         // The items, document by document, taken from the batch's vectors in order.
         let mut drafts = drafts.drain(..);
         let mut places = places.drain(..);
